@@ -1,0 +1,70 @@
+#pragma once
+// The service state: subscriptions, resource groups and workflows with their two access keys.
+// One small interface so the pipeline does not care where state lives; every method is safe to
+// call from many request threads at once.
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "logicmock/key_type.hpp"
+
+namespace logicmock {
+
+using AccessKey = std::array<std::uint8_t, 32>;
+
+struct TriggerRecord {
+    std::string name;
+    std::string type;  // "Request", "Recurrence", "Http", ...
+};
+
+struct WorkflowRecord {
+    std::string subscription_id;
+    std::string resource_group;  // names as first created; lookups ignore case
+    std::string name;
+    std::string location;
+    std::string state;        // "Enabled" / "Disabled"
+    std::string workflow_id;  // 32 hex digits, the runtime host's id for callback URLs
+    std::vector<TriggerRecord> triggers;
+    AccessKey primary_key{};
+    AccessKey secondary_key{};
+    std::uint64_t primary_rotations = 0;
+    std::uint64_t secondary_rotations = 0;
+};
+
+struct ResourceGroupRecord {
+    std::string subscription_id;
+    std::string name;
+    std::string location;
+};
+
+// Names of a workflow as they arrive in a request path (already percent-decoded).
+struct WorkflowRef {
+    std::string subscription_id;
+    std::string resource_group;
+    std::string name;
+};
+
+class WorkflowStore {
+  public:
+    virtual ~WorkflowStore() = default;
+
+    virtual bool has_subscription(const std::string& subscription_id) const = 0;
+    virtual std::optional<ResourceGroupRecord> find_resource_group(
+        const std::string& subscription_id, const std::string& resource_group) const = 0;
+    virtual std::optional<WorkflowRecord> find_workflow(const WorkflowRef& ref) const = 0;
+
+    // Replaces one key with new_key atomically; false when the workflow does not exist.
+    virtual bool replace_key(const WorkflowRef& ref, KeySlot slot, const AccessKey& new_key) = 0;
+
+    virtual std::vector<WorkflowRecord> all_workflows() const = 0;
+};
+
+struct Seed;
+// The in-memory store, filled from a seed.
+std::shared_ptr<WorkflowStore> make_memory_store(const Seed& seed);
+
+}  // namespace logicmock

@@ -1,0 +1,170 @@
+#include "cli_options.hpp"
+
+#include <functional>
+#include <limits>
+
+namespace logicmock {
+namespace {
+
+struct Flag {
+    const char* name;  // without "--"
+    const char* value_name;
+    const char* help;
+    std::function<void(CliConfig&, const std::string&)> apply;
+};
+
+int to_int(const std::string& flag, const std::string& text, int min, int max) {
+    std::size_t used = 0;
+    long value = 0;
+    try {
+        value = std::stol(text, &used);
+    } catch (const std::exception&) {
+        used = 0;
+    }
+    if (used != text.size() || text.empty() || value < min || value > max) {
+        throw UsageError("--" + flag + " takes a whole number from " + std::to_string(min) +
+                         " to " + std::to_string(max) + ", not '" + text + "'");
+    }
+    return static_cast<int>(value);
+}
+
+template <typename T>
+T choose(const std::string& flag, const std::string& text,
+         std::initializer_list<std::pair<const char*, T>> choices) {
+    std::string names;
+    for (const auto& [name, value] : choices) {
+        if (text == name) return value;
+        names += (names.empty() ? "" : "|") + std::string(name);
+    }
+    throw UsageError("--" + flag + " takes " + names + ", not '" + text + "'");
+}
+
+const std::vector<Flag>& flags() {
+    static const std::vector<Flag> table{
+        {"host", "ADDR", "address to listen on (default 127.0.0.1; 0.0.0.0 exposes the mock)",
+         [](CliConfig& c, const std::string& v) { c.server.host = v; }},
+        {"port", "N", "TCP port; 0 picks a free one (default 8080)",
+         [](CliConfig& c, const std::string& v) { c.server.port = to_int("port", v, 0, 65535); }},
+        {"seed", "FILE",
+         "seed file (schemas/seed.schema.json); default: fixtures/default-seed.json, "
+         "compiled in",
+         [](CliConfig& c, const std::string& v) { c.seed_path = v; }},
+        {"auth", "any|static|jwt",
+         "bearer token policy: any non-empty token, the --token value, or an unexpired JWT for "
+         "the management audience (signature not checked); default any",
+         [](CliConfig& c, const std::string& v) {
+             c.server.service.auth = choose<AuthPolicy>("auth", v,
+                                                        {{"any", AuthPolicy::Any},
+                                                         {"static", AuthPolicy::Static},
+                                                         {"jwt", AuthPolicy::Jwt}});
+         }},
+        {"token", "TOKEN", "the accepted bearer token with --auth static",
+         [](CliConfig& c, const std::string& v) { c.server.service.static_token = v; }},
+        {"not-specified", "rotate-primary|reject",
+         "what keyType NotSpecified (or no keyType) does on regenerateAccessKey; default "
+         "rotate-primary",
+         [](CliConfig& c, const std::string& v) {
+             c.server.service.not_specified =
+                 choose<NotSpecifiedPolicy>("not-specified", v,
+                                            {{"rotate-primary", NotSpecifiedPolicy::RotatePrimary},
+                                             {"reject", NotSpecifiedPolicy::Reject}});
+         }},
+        {"threads", "N", "worker threads; each open keep-alive connection holds one (default 64)",
+         [](CliConfig& c, const std::string& v) {
+             c.server.threads = to_int("threads", v, 1, 4096);
+         }},
+        {"log-format", "text|json|none",
+         "request log on stderr, one line per request (default text)",
+         [](CliConfig& c, const std::string& v) {
+             c.server.log_format = choose<LogFormat>(
+                 "log-format", v,
+                 {{"text", LogFormat::Text}, {"json", LogFormat::Json}, {"none", LogFormat::None}});
+         }},
+        {"region", "NAME",
+         "region named in x-ms-routing-request-id and fallback location (default "
+         "westus)",
+         [](CliConfig& c, const std::string& v) { c.server.service.region = v; }},
+        {"max-body-bytes", "N", "largest request body accepted; larger gets 413 (default 1048576)",
+         [](CliConfig& c, const std::string& v) {
+             c.server.service.max_body_bytes = static_cast<std::size_t>(
+                 to_int("max-body-bytes", v, 0, std::numeric_limits<int>::max()));
+         }},
+    };
+    return table;
+}
+
+std::string env_name(const char* flag) {
+    std::string name = "LOGICMOCK_";
+    for (const char* p = flag; *p; ++p) {
+        name += *p == '-' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(*p)));
+    }
+    return name;
+}
+
+const Flag* find_flag(const std::string& name) {
+    for (const auto& f : flags()) {
+        if (name == f.name) return &f;
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+CliConfig parse_cli(const std::vector<std::string>& args,
+                    const std::function<const char*(const char*)>& getenv) {
+    CliConfig config;
+    config.server.port = 8080;
+    config.server.log_format = LogFormat::Text;
+    for (const auto& f : flags()) {
+        if (const char* value = getenv(env_name(f.name).c_str()); value && *value) {
+            f.apply(config, value);
+        }
+    }
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        if (arg == "--help" || arg == "-h") {
+            config.show_help = true;
+            continue;
+        }
+        if (arg.rfind("--", 0) != 0) throw UsageError("unexpected argument '" + arg + "'");
+        std::string name = arg.substr(2), value;
+        bool has_value = false;
+        if (auto eq = name.find('='); eq != std::string::npos) {
+            value = name.substr(eq + 1);
+            name = name.substr(0, eq);
+            has_value = true;
+        }
+        const Flag* flag = find_flag(name);
+        if (!flag) throw UsageError("unknown flag '--" + name + "'");
+        if (!has_value) {
+            if (i + 1 >= args.size()) throw UsageError("--" + name + " needs a value");
+            value = args[++i];
+        }
+        flag->apply(config, value);
+    }
+    if (config.server.service.auth == AuthPolicy::Static &&
+        config.server.service.static_token.empty()) {
+        throw UsageError("--auth static needs --token");
+    }
+    return config;
+}
+
+std::string cli_help() {
+    std::string text =
+        "Usage: logicmock-server [FLAGS]\n\n"
+        "A fake of Azure Resource Manager for Microsoft.Logic workflows regenerateAccessKey\n"
+        "(api-version 2019-05-01). Prints {\"event\":\"listening\",\"url\":...} on stdout once\n"
+        "it accepts connections; logs one line per request on stderr; stops on SIGINT/SIGTERM.\n\n"
+        "Flags (each also from the environment variable shown):\n";
+    for (const auto& f : flags()) {
+        std::string head = "  --" + std::string(f.name) + " " + f.value_name;
+        text += head + "\n      " + f.help + "  [" + env_name(f.name) + "]\n";
+    }
+    text +=
+        "  --help\n      this text\n\n"
+        "Exit codes: 0 stopped by a signal, 1 cannot listen, 2 usage error or bad seed file.\n"
+        "Health: GET /_mock/health\n";
+    return text;
+}
+
+}  // namespace logicmock

@@ -1,0 +1,121 @@
+#include "error_catalogue.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "logicmock/json_text.hpp"
+
+namespace logicmock {
+
+// Texts marked [verified]/[observed] in ../shared/docs/arm-conventions.md are copied to the
+// letter; the others are our assumptions (README lists which).
+const std::vector<CatalogueEntry>& error_catalogue() {
+    static const std::vector<CatalogueEntry> entries{
+        {ErrorId::RouteNotFound, "InvalidResourceType", 404,
+         "The resource type '{0}' could not be found in the namespace 'Microsoft.Logic' for api "
+         "version '{1}'.",
+         true},
+        {ErrorId::MethodNotAllowed, "MethodNotAllowed", 405,
+         "The requested resource does not support http method '{0}'.", true},
+        {ErrorId::MissingApiVersionParameter, "MissingApiVersionParameter", 400,
+         "The api-version query parameter (?api-version=) is required for all requests.", true},
+        {ErrorId::NoRegisteredProviderFound, "NoRegisteredProviderFound", 400,
+         "No registered resource provider found for location '{0}' and API version '{1}' for type "
+         "'{2}'. The supported api-versions are '{3}'. The supported locations are '{4}'.",
+         true},
+        {ErrorId::AuthenticationFailed, "AuthenticationFailed", 401,
+         "Authentication failed. The 'Authorization' header is missing.", true},
+        {ErrorId::AuthenticationFailedInvalidHeader, "AuthenticationFailedInvalidHeader", 401,
+         "Authentication failed. The 'Authorization' header is provided in an invalid format.",
+         true},
+        {ErrorId::InvalidAuthenticationToken, "InvalidAuthenticationToken", 401,
+         "The access token is invalid.", true},
+        {ErrorId::InvalidAuthenticationTokenAudience, "InvalidAuthenticationTokenAudience", 401,
+         "The access token has been obtained for wrong audience or resource '{0}'. It should "
+         "exactly match with one of the allowed audiences "
+         "'https://management.core.windows.net/','https://management.core.windows.net',"
+         "'https://management.azure.com/','https://management.azure.com'.",
+         true},
+        {ErrorId::ExpiredAuthenticationToken, "ExpiredAuthenticationToken", 401,
+         "The access token expiry UTC time '{0}' is earlier than current UTC time '{1}'.", true},
+        {ErrorId::InvalidSubscriptionId, "InvalidSubscriptionId", 400,
+         "The provided subscription identifier '{0}' is malformed or invalid.", true},
+        {ErrorId::SubscriptionNotFound, "SubscriptionNotFound", 404,
+         "The subscription '{0}' could not be found.", true},
+        {ErrorId::ResourceGroupNotFound, "ResourceGroupNotFound", 404,
+         "Resource group '{0}' could not be found.", true},
+        {ErrorId::ResourceNotFound, "ResourceNotFound", 404,
+         "The Resource 'Microsoft.Logic/workflows/{0}' under resource group '{1}' was not found. "
+         "For more details please go to https://aka.ms/ARMResourceNotFoundFix",
+         false},
+        {ErrorId::UnsupportedMediaType, "UnsupportedMediaType", 415,
+         "The content media type '{0}' is not supported. Only 'application/json' is supported.",
+         true},
+        {ErrorId::RequestEntityTooLarge, "RequestEntityTooLarge", 413,
+         "The request content size exceeds the maximum allowed size of '{0}' bytes.", true},
+        {ErrorId::RequestUriTooLong, "RequestUriTooLong", 414,
+         "The request URI is longer than the server accepts.", true},
+        {ErrorId::MalformedRequest, "BadRequest", 400,
+         "The HTTP request is malformed and could not be processed.", true},
+        {ErrorId::InvalidRequestContent, "InvalidRequestContent", 400,
+         "The request content was invalid and could not be deserialized: '{0}'.", false},
+        {ErrorId::MissingRequestContent, "InvalidRequestContent", 400,
+         "The request content was invalid and could not be deserialized: 'The request body is "
+         "required and was empty. Path ''.'.",
+         false},
+        {ErrorId::KeyTypeNotSpecifiedRejected, "InvalidRequestContent", 400,
+         "The request content was invalid and could not be deserialized: 'The key type "
+         "'NotSpecified' cannot be regenerated; the supported key types are 'Primary', "
+         "'Secondary'. Path 'keyType'.'.",
+         false},
+        {ErrorId::InternalServerError, "InternalServerError", 500,
+         "Encountered internal server error. Diagnostic information: timestamp '{0}', tracking id "
+         "'{1}'.",
+         false},
+    };
+    return entries;
+}
+
+const CatalogueEntry& catalogue_entry(ErrorId id) {
+    const auto& entries = error_catalogue();
+    auto it = std::find_if(entries.begin(), entries.end(),
+                           [id](const CatalogueEntry& e) { return e.id == id; });
+    if (it == entries.end()) throw std::logic_error("error id missing from the catalogue");
+    return *it;
+}
+
+namespace {
+
+std::string fill(std::string_view tmpl, std::initializer_list<std::string_view> args) {
+    std::string out;
+    out.reserve(tmpl.size() + 64);
+    for (std::size_t i = 0; i < tmpl.size(); ++i) {
+        if (tmpl[i] == '{' && i + 2 < tmpl.size() && tmpl[i + 2] == '}' && tmpl[i + 1] >= '0' &&
+            tmpl[i + 1] <= '9') {
+            std::size_t index = static_cast<std::size_t>(tmpl[i + 1] - '0');
+            if (index < args.size()) out += *(args.begin() + index);
+            i += 2;
+        } else {
+            out += tmpl[i];
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+ArmError make_error(ErrorId id, std::initializer_list<std::string_view> args) {
+    const CatalogueEntry& entry = catalogue_entry(id);
+    return ArmError{entry.status,
+                    std::string(entry.code),
+                    fill(entry.message_template, args),
+                    entry.from_gateway,
+                    {}};
+}
+
+std::string error_body(const ArmError& error) {
+    return "{\"error\":{\"code\":" + json_quote(error.code) +
+           ",\"message\":" + json_quote(error.message) + "}}";
+}
+
+}  // namespace logicmock

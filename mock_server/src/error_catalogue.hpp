@@ -1,0 +1,64 @@
+#pragma once
+// Every error the fake answers with: ARM code, HTTP status, message template and whether ARM's
+// gateway produced it. The only place error texts live; see README "Error catalogue".
+
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "logicmock/http_types.hpp"
+
+namespace logicmock {
+
+enum class ErrorId {
+    RouteNotFound,
+    MethodNotAllowed,
+    MissingApiVersionParameter,
+    NoRegisteredProviderFound,
+    AuthenticationFailed,
+    AuthenticationFailedInvalidHeader,
+    InvalidAuthenticationToken,
+    InvalidAuthenticationTokenAudience,
+    ExpiredAuthenticationToken,
+    InvalidSubscriptionId,
+    SubscriptionNotFound,
+    ResourceGroupNotFound,
+    ResourceNotFound,
+    UnsupportedMediaType,
+    RequestEntityTooLarge,
+    RequestUriTooLong,
+    MalformedRequest,
+    InvalidRequestContent,
+    MissingRequestContent,
+    KeyTypeNotSpecifiedRejected,
+    InternalServerError,  // keep last: tests count the catalogue by it
+};
+
+struct CatalogueEntry {
+    ErrorId id;
+    std::string_view code;
+    int status;
+    std::string_view message_template;  // {0}, {1}, ... are replaced by the arguments
+    bool from_gateway;                  // true: ARM itself answers (x-ms-failure-cause: gateway)
+};
+
+const std::vector<CatalogueEntry>& error_catalogue();
+const CatalogueEntry& catalogue_entry(ErrorId id);
+
+// One error as it will be sent: the catalogue entry with its message filled in, plus any
+// headers that belong to it (WWW-Authenticate, Allow, ...).
+struct ArmError {
+    int status = 500;
+    std::string code;
+    std::string message;
+    bool from_gateway = false;
+    Headers extra_headers;
+};
+
+ArmError make_error(ErrorId id, std::initializer_list<std::string_view> args = {});
+
+// Body {"error":{"code":...,"message":...}} as compact JSON.
+std::string error_body(const ArmError& error);
+
+}  // namespace logicmock

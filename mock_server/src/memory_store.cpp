@@ -1,0 +1,96 @@
+#include <map>
+#include <mutex>
+#include <set>
+#include <shared_mutex>
+
+#include "logicmock/seed.hpp"
+#include "logicmock/workflow_store.hpp"
+
+namespace logicmock {
+namespace {
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    }
+    return out;
+}
+
+// ARM compares names case-insensitively, so every index key is lower-cased.
+std::string group_key(std::string_view sub, std::string_view rg) {
+    return lower(sub) + '\n' + lower(rg);
+}
+std::string workflow_key(const WorkflowRef& ref) {
+    return group_key(ref.subscription_id, ref.resource_group) + '\n' + lower(ref.name);
+}
+
+class MemoryStore final : public WorkflowStore {
+  public:
+    explicit MemoryStore(const Seed& seed) {
+        for (const auto& sub : seed.subscriptions) subscriptions_.insert(lower(sub));
+        for (const auto& rg : seed.resource_groups) {
+            groups_[group_key(rg.subscription_id, rg.name)] = rg;
+        }
+        for (const auto& wf : seed.workflows) {
+            workflows_[workflow_key({wf.subscription_id, wf.resource_group, wf.name})] = wf;
+        }
+    }
+
+    bool has_subscription(const std::string& subscription_id) const override {
+        std::shared_lock lock(mutex_);
+        return subscriptions_.count(lower(subscription_id)) > 0;
+    }
+
+    std::optional<ResourceGroupRecord> find_resource_group(
+        const std::string& subscription_id, const std::string& resource_group) const override {
+        std::shared_lock lock(mutex_);
+        auto it = groups_.find(group_key(subscription_id, resource_group));
+        if (it == groups_.end()) return std::nullopt;
+        return it->second;
+    }
+
+    std::optional<WorkflowRecord> find_workflow(const WorkflowRef& ref) const override {
+        std::shared_lock lock(mutex_);
+        auto it = workflows_.find(workflow_key(ref));
+        if (it == workflows_.end()) return std::nullopt;
+        return it->second;
+    }
+
+    bool replace_key(const WorkflowRef& ref, KeySlot slot, const AccessKey& new_key) override {
+        std::unique_lock lock(mutex_);
+        auto it = workflows_.find(workflow_key(ref));
+        if (it == workflows_.end()) return false;
+        WorkflowRecord& wf = it->second;
+        if (slot == KeySlot::Primary) {
+            wf.primary_key = new_key;
+            ++wf.primary_rotations;
+        } else {
+            wf.secondary_key = new_key;
+            ++wf.secondary_rotations;
+        }
+        return true;
+    }
+
+    std::vector<WorkflowRecord> all_workflows() const override {
+        std::shared_lock lock(mutex_);
+        std::vector<WorkflowRecord> out;
+        out.reserve(workflows_.size());
+        for (const auto& [key, wf] : workflows_) out.push_back(wf);
+        return out;
+    }
+
+  private:
+    mutable std::shared_mutex mutex_;
+    std::set<std::string> subscriptions_;
+    std::map<std::string, ResourceGroupRecord> groups_;
+    std::map<std::string, WorkflowRecord> workflows_;
+};
+
+}  // namespace
+
+std::shared_ptr<WorkflowStore> make_memory_store(const Seed& seed) {
+    return std::make_shared<MemoryStore>(seed);
+}
+
+}  // namespace logicmock

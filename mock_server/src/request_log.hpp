@@ -1,0 +1,22 @@
+#pragma once
+// One line per request on stderr: method, path (never the query, which may carry a SAS
+// signature), status, duration and request id. Headers, and so tokens, are never logged.
+
+#include <string_view>
+
+#include "logicmock/mock_server.hpp"
+
+namespace logicmock {
+
+struct RequestLogEntry {
+    std::string_view method;
+    std::string_view target;  // the query part is cut off before printing
+    int status;
+    double duration_ms;
+    std::string_view request_id;
+    std::string_view remote_addr;
+};
+
+void write_request_log(LogFormat format, const RequestLogEntry& entry);
+
+}  // namespace logicmock

@@ -1,0 +1,54 @@
+#pragma once
+// The ARM routes this fake serves: one table, matched segment by segment. Literal segments
+// (provider namespace, resource type, action) compare case-insensitively, as ARM does.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "logicmock/schema_validator.hpp"
+
+namespace logicmock {
+
+enum class Operation {
+    RegenerateAccessKey,
+};
+
+enum class BodyRule { None, Optional, Required };
+
+struct RouteSpec {
+    Operation operation;
+    std::string_view operation_id;  // the swagger operationId
+    std::string_view method;
+    std::vector<std::string_view> pattern;  // "{name}" segments capture
+    BodyRule body;
+    std::optional<Shape> body_shape;
+};
+
+struct PathParams {
+    std::string subscription_id;
+    std::string resource_group;
+    std::string workflow;
+};
+
+struct RouteMatch {
+    const RouteSpec* route;
+    PathParams params;
+};
+
+struct MethodMismatch {
+    std::string allow;  // value of the Allow header, e.g. "POST"
+};
+
+struct NoRoute {
+    std::string resource_type;  // what the path asked for, for the 404 message
+};
+
+using RouteResult = std::variant<RouteMatch, MethodMismatch, NoRoute>;
+
+const std::vector<RouteSpec>& route_table();
+RouteResult match_route(std::string_view method, const std::vector<std::string>& segments);
+
+}  // namespace logicmock

@@ -1,0 +1,227 @@
+// The in-process server over real sockets: what an HTTP client sees on the wire.
+
+#include <arpa/inet.h>
+#include <httplib.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "logicmock/mock_server.hpp"
+#include "pipeline_test_support.hpp"
+
+using namespace logicmock;
+using namespace logicmock::test;
+
+namespace {
+
+httplib::Headers bearer() {
+    return {{"Authorization", "Bearer t"}};
+}
+
+// A plain TCP connection for what an HTTP client library would not send.
+class RawConnection {
+  public:
+    explicit RawConnection(int port) : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_port = htons(static_cast<uint16_t>(port));
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        REQUIRE(::connect(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+        timeval timeout{2, 0};
+        ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+    }
+    ~RawConnection() { ::close(fd_); }
+
+    void send(const std::string& bytes) { ::send(fd_, bytes.data(), bytes.size(), MSG_NOSIGNAL); }
+
+    // Everything until the server closes (or 2 s of silence).
+    std::string read_all() {
+        std::string out;
+        while (fill(out)) {
+        }
+        return out;
+    }
+
+    // One response: headers, then Content-Length bytes of body.
+    std::string read_response() {
+        std::string out = std::move(pending_);
+        pending_.clear();
+        std::size_t end;
+        while ((end = out.find("\r\n\r\n")) == std::string::npos) {
+            if (!fill(out)) return out;
+        }
+        std::size_t length = 0;
+        auto cl = out.find("Content-Length: ");
+        if (cl != std::string::npos && cl < end) length = std::stoul(out.substr(cl + 16));
+        while (out.size() < end + 4 + length) {
+            if (!fill(out)) return out;
+        }
+        pending_ = out.substr(end + 4 + length);
+        return out.substr(0, end + 4 + length);
+    }
+
+  private:
+    bool fill(std::string& out) {
+        char buffer[4096];
+        ssize_t n = ::recv(fd_, buffer, sizeof buffer, 0);
+        if (n <= 0) return false;
+        out.append(buffer, static_cast<std::size_t>(n));
+        return true;
+    }
+    int fd_;
+    std::string pending_;
+};
+
+}  // namespace
+
+TEST_CASE("the sample request over HTTP: 200, no body, ARM headers, key rotated", "[http]") {
+    MockServer server;
+    server.start();
+    REQUIRE(server.port() > 0);
+    REQUIRE(server.url() == "http://127.0.0.1:" + std::to_string(server.port()));
+    auto before = *server.store().find_workflow({kSubscription, kResourceGroup, kWorkflow});
+
+    httplib::Client client(server.host(), server.port());
+    auto res = client.Post(regenerate_target().c_str(), bearer(), R"({"keyType": "Primary"})",
+                           "application/json");
+    REQUIRE(res);
+    REQUIRE(res->status == 200);
+    REQUIRE(res->body.empty());
+    REQUIRE(res->get_header_value("Content-Length") == "0");
+    REQUIRE(res->has_header("x-ms-request-id"));
+    REQUIRE(res->has_header("x-ms-correlation-request-id"));
+    REQUIRE(res->has_header("x-ms-routing-request-id"));
+    REQUIRE(res->get_header_value("x-ms-ratelimit-remaining-subscription-writes") == "1199");
+    REQUIRE(res->get_header_value("Cache-Control") == "no-cache");
+    REQUIRE(res->get_header_value("Pragma") == "no-cache");
+    REQUIRE(res->get_header_value("Expires") == "-1");
+    REQUIRE(res->has_header("Date"));
+
+    auto after = *server.store().find_workflow({kSubscription, kResourceGroup, kWorkflow});
+    REQUIRE(after.primary_key != before.primary_key);
+    REQUIRE(after.secondary_key == before.secondary_key);
+}
+
+TEST_CASE("errors over HTTP carry the JSON content type and the gateway marker", "[http]") {
+    MockServer server;
+    server.start();
+    httplib::Client client(server.host(), server.port());
+    auto res =
+        client.Post(regenerate_target().c_str(), R"({"keyType":"Primary"})", "application/json");
+    REQUIRE(res);
+    REQUIRE(res->status == 401);
+    REQUIRE(res->get_header_value("Content-Type") == "application/json; charset=utf-8");
+    REQUIRE(res->get_header_value("x-ms-failure-cause") == "gateway");
+    REQUIRE(res->has_header("WWW-Authenticate"));
+    REQUIRE(nlohmann::json::parse(res->body)["error"]["code"] == "AuthenticationFailed");
+}
+
+TEST_CASE("a POST without Content-Length is an empty body, answered at once", "[http]") {
+    MockServer server;
+    server.start();
+    RawConnection connection(server.port());
+    connection.send("POST " + regenerate_target() +
+                    " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer t\r\nConnection: close\r\n\r\n");
+    std::string reply = connection.read_all();
+    REQUIRE_THAT(reply, Catch::StartsWith("HTTP/1.1 400"));
+    REQUIRE_THAT(reply, Catch::Contains("\"code\":\"InvalidRequestContent\""));
+}
+
+TEST_CASE("bodies over 1 MiB get 413 with an ARM error, and the server keeps serving", "[http]") {
+    MockServer server;
+    server.start();
+    auto before = *server.store().find_workflow({kSubscription, kResourceGroup, kWorkflow});
+    httplib::Client client(server.host(), server.port());
+    std::string big = R"({"keyType":"Primary","pad":")" + std::string(2 * 1024 * 1024, 'x') + "\"}";
+    auto res = client.Post(regenerate_target().c_str(), bearer(), big, "application/json");
+    REQUIRE(res);
+    REQUIRE(res->status == 413);
+    REQUIRE(nlohmann::json::parse(res->body)["error"]["code"] == "RequestEntityTooLarge");
+    REQUIRE(res->has_header("x-ms-request-id"));
+    auto after = *server.store().find_workflow({kSubscription, kResourceGroup, kWorkflow});
+    REQUIRE(after.primary_rotations == before.primary_rotations);
+
+    httplib::Client again(server.host(), server.port());
+    auto ok = again.Post(regenerate_target().c_str(), bearer(), R"({"keyType":"Primary"})",
+                         "application/json");
+    REQUIRE(ok);
+    REQUIRE(ok->status == 200);
+}
+
+TEST_CASE("keep-alive lasts beyond httplib's default of 5 requests", "[http]") {
+    MockServer server;
+    server.start();
+    RawConnection connection(server.port());
+    for (int i = 0; i < 20; ++i) {
+        connection.send("GET /_mock/health HTTP/1.1\r\nHost: x\r\n\r\n");
+        std::string reply = connection.read_response();
+        INFO("request " << i);
+        REQUIRE_THAT(reply, Catch::StartsWith("HTTP/1.1 200"));
+        REQUIRE_THAT(reply, !Catch::Contains("Connection: close"));
+    }
+}
+
+TEST_CASE("health answers 200 JSON", "[http]") {
+    MockServer server;
+    server.start();
+    httplib::Client client(server.host(), server.port());
+    auto res = client.Get("/_mock/health");
+    REQUIRE(res);
+    REQUIRE(res->status == 200);
+    REQUIRE(nlohmann::json::parse(res->body)["status"] == "ok");
+}
+
+TEST_CASE("several servers run in one process with separate state", "[http]") {
+    MockServer a, b;
+    a.start();
+    b.start();
+    REQUIRE(a.port() != b.port());
+    httplib::Client client(a.host(), a.port());
+    auto res = client.Post(regenerate_target().c_str(), bearer(), R"({"keyType":"Secondary"})",
+                           "application/json");
+    REQUIRE(res);
+    REQUIRE(res->status == 200);
+    REQUIRE(
+        a.store().find_workflow({kSubscription, kResourceGroup, kWorkflow})->secondary_rotations ==
+        1);
+    REQUIRE(
+        b.store().find_workflow({kSubscription, kResourceGroup, kWorkflow})->secondary_rotations ==
+        0);
+    a.stop();
+    a.stop();  // idempotent
+    httplib::Client still(b.host(), b.port());
+    REQUIRE(still.Get("/_mock/health"));
+}
+
+TEST_CASE("a custom seed and options reach the in-process server", "[http]") {
+    ServerOptions options;
+    options.seed = parse_seed(
+        R"({"subscriptions":[{"subscriptionId":"sub1","resourceGroups":[{"name":"rg1","workflows":[{"name":"wf1"}]}]}]})",
+        "inline");
+    options.service.auth = AuthPolicy::Static;
+    options.service.static_token = "expected";
+    MockServer server(options);
+    server.start();
+    httplib::Client client(server.host(), server.port());
+    const std::string target =
+        workflow_path("sub1", "rg1", "wf1") + "/regenerateAccessKey?api-version=2019-05-01";
+    auto wrong = client.Post(target.c_str(), bearer(), "{}", "application/json");
+    REQUIRE(wrong);
+    REQUIRE(wrong->status == 401);
+    auto ok = client.Post(target.c_str(), {{"Authorization", "Bearer expected"}}, "{}",
+                          "application/json");
+    REQUIRE(ok);
+    REQUIRE(ok->status == 200);
+}
+
+TEST_CASE("binding a port in use is reported, not hidden", "[http]") {
+    MockServer first;
+    first.start();
+    ServerOptions options;
+    options.port = first.port();
+    MockServer second(options);
+    REQUIRE_THROWS_AS(second.start(), std::runtime_error);
+}

@@ -1,0 +1,41 @@
+#pragma once
+// Builders for transport-free pipeline tests: requests against the default seed and readers
+// for what a caller observes in a Response.
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "logicmock/seed.hpp"
+#include "logicmock/service.hpp"
+
+namespace logicmock::test {
+
+inline const std::string kSubscription = "34adfa4f-cedf-4dc0-ba29-b6d1a69ab345";
+inline const std::string kResourceGroup = "testResourceGroup";
+inline const std::string kWorkflow = "testWorkflowName";
+
+std::string workflow_path(const std::string& sub = kSubscription,
+                          const std::string& rg = kResourceGroup,
+                          const std::string& wf = kWorkflow);
+std::string regenerate_target(const std::string& api_version = "2019-05-01");
+
+// A well-formed regenerateAccessKey request; tests then break one thing.
+Request regenerate_request(const std::string& body = R"({"keyType":"Primary"})");
+
+struct ServiceFixture {
+    explicit ServiceFixture(ServiceOptions options = {});
+    std::shared_ptr<WorkflowStore> store;
+    Service service;
+
+    WorkflowRecord workflow(const std::string& name = kWorkflow) const;
+};
+
+nlohmann::json body_json(const Response& response);
+std::string error_code(const Response& response);
+std::string error_message(const Response& response);
+std::string header(const Response& response, const std::string& name);  // "" when absent
+
+// A JWT with the given claims (unsigned; the mock does not verify signatures).
+std::string make_jwt(const nlohmann::json& claims);
+
+}  // namespace logicmock::test

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# The logicmock-server executable as a user runs it: --help, usage and seed errors (exit 2),
+# the listening line, a served request, and a clean stop on SIGTERM.
+set -euo pipefail
+server=$1
+fixtures=$2
+work=$(mktemp -d)
+pid=
+trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$work"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+"$server" --help | grep -q -- "--not-specified" || fail "--help does not list --not-specified"
+
+set +e
+"$server" --no-such-flag 2>"$work/err"; code=$?
+set -e
+[ "$code" -eq 2 ] || fail "unknown flag exit code $code, want 2"
+grep -q "unknown flag '--no-such-flag'" "$work/err" || fail "unknown flag message: $(cat "$work/err")"
+
+echo '{"subscriptions":[{"subscriptionId":"s","resourceGroups":[{"name":"g","workflows":[{"name":"w","state":"Paused"}]}]}]}' >"$work/bad.json"
+set +e
+"$server" --port 0 --seed "$work/bad.json" 2>"$work/err"; code=$?
+set -e
+[ "$code" -eq 2 ] || fail "bad seed exit code $code, want 2"
+grep -q "seed file '$work/bad.json': at \$.subscriptions\[0\].resourceGroups\[0\].workflows\[0\].state: " "$work/err" \
+    || fail "bad seed message: $(cat "$work/err")"
+
+LOGICMOCK_LOG_FORMAT=json "$server" --port 0 --seed "$fixtures/default-seed.json" >"$work/out" 2>"$work/log" &
+pid=$!
+for _ in $(seq 100); do grep -q listening "$work/out" 2>/dev/null && break; sleep 0.05; done
+line=$(head -n1 "$work/out")
+[[ "$line" =~ ^\{\"event\":\"listening\",\"url\":\"http://127\.0\.0\.1:([0-9]+)\"\}$ ]] || fail "listening line: $line"
+port=${BASH_REMATCH[1]}
+
+url="http://127.0.0.1:$port/subscriptions/34adfa4f-cedf-4dc0-ba29-b6d1a69ab345/resourceGroups/testResourceGroup/providers/Microsoft.Logic/workflows/testWorkflowName/regenerateAccessKey?api-version=2019-05-01"
+status=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$url" -H 'Authorization: Bearer secret-token-123' \
+    -H 'Content-Type: application/json' -d '{"keyType":"Primary"}')
+[ "$status" = 200 ] || fail "sample request status $status"
+
+kill -TERM "$pid"
+wait "$pid" || fail "server did not exit 0 on SIGTERM"
+pid=
+grep -q '"event":"request","method":"POST"' "$work/log" || fail "no JSON request log line: $(cat "$work/log")"
+grep -q '"status":200' "$work/log" || fail "request log lacks the status"
+if grep -q "secret-token-123" "$work/log" "$work/out"; then fail "the bearer token was logged"; fi
+echo "server executable: all checks passed"
