@@ -1,0 +1,24 @@
+#pragma once
+// The httplib adapter: wires a Service into an httplib::Server. httplib only moves bytes;
+// every answer, including the ones httplib itself refuses (oversized bodies, malformed
+// requests), is produced by the Service so it carries ARM's headers and error body.
+
+#include <httplib.h>
+
+#include "logicmock/mock_server.hpp"
+
+namespace logicmock {
+
+struct AdapterContext {
+    const ServerOptions& options;
+    Service& service;
+    WorkflowStore& store;
+};
+
+// Tuning (TCP_NODELAY, keep-alive, timeouts, pool size, body limit) and every route.
+void configure_http_server(httplib::Server& http, const AdapterContext& context);
+
+Request to_core_request(const httplib::Request& in);
+void write_core_response(const Response& in, httplib::Response& out);
+
+}  // namespace logicmock
