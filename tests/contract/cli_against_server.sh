@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# logicmock-client against a started logicmock-server: exit codes and printed outcome.
+# Usage: cli_against_server.sh SERVER_BINARY CLIENT_BINARY
+set -euo pipefail
+server=$1 cli=$2
+source "$(dirname "$0")/server_fixture.sh"
+start_server "$server"
+
+token=cli-secret-token-value
+workflow=(--subscription 34adfa4f-cedf-4dc0-ba29-b6d1a69ab345 --resource-group testResourceGroup)
+failures=0
+
+# expect NAME EXIT PATTERN... -- COMMAND...: COMMAND exits with EXIT, its stdout matches every
+# PATTERN (extended regular expressions; JSON keys come in any order), and never holds the token.
+expect() {
+    local name=$1 want_exit=$2 patterns=() out status=0 ok=1
+    shift 2
+    while [ "$1" != "--" ]; do patterns+=("$1"); shift; done
+    shift
+    out=$("$@" 2>/dev/null) || status=$?
+    [ "$status" -eq "$want_exit" ] || ok=0
+    for p in "${patterns[@]}"; do grep -Eq -- "$p" <<<"$out" || ok=0; done
+    if grep -q -- "$token" <<<"$out"; then ok=0; fi
+    if [ "$ok" -eq 1 ]; then
+        echo "ok   $name"
+    else
+        echo "FAIL $name: exit $status (want $want_exit), stdout: $out"
+        failures=$((failures + 1))
+    fi
+}
+
+expect "regenerate sample key" 0 '"outcome":"success"' '"status":200' -- \
+    "$cli" regenerate "${workflow[@]}" --workflow testWorkflowName --key-type Primary \
+    --base-url "$SERVER_URL" --token "$token"
+expect "token from AZURE_ACCESS_TOKEN" 0 '"outcome":"success"' -- \
+    env AZURE_ACCESS_TOKEN="$token" "$cli" regenerate "${workflow[@]}" \
+    --workflow testWorkflowName --key-type=Secondary --base-url="$SERVER_URL"
+expect "unknown workflow" 1 '"outcome":"azure_error"' '"code":"ResourceNotFound"' '"status":404' -- \
+    "$cli" regenerate "${workflow[@]}" --workflow noSuchWorkflow --key-type Primary \
+    --base-url "$SERVER_URL" --token "$token"
+expect "missing key type" 2 '"outcome":"usage_error"' -- \
+    "$cli" regenerate "${workflow[@]}" --workflow testWorkflowName --base-url "$SERVER_URL" \
+    --token "$token"
+expect "unknown key type" 2 '"outcome":"usage_error"' -- \
+    "$cli" regenerate "${workflow[@]}" --workflow testWorkflowName --key-type Tertiary \
+    --token "$token"
+expect "no token" 2 '"outcome":"usage_error"' 'AZURE_ACCESS_TOKEN' -- \
+    env -u AZURE_ACCESS_TOKEN "$cli" regenerate "${workflow[@]}" --workflow testWorkflowName \
+    --key-type Primary --base-url "$SERVER_URL"
+expect "help" 0 'Exit status' -- "$cli" --help
+
+stop_server
+expect "server gone" 3 '"outcome":"transport_error"' '"transportError":"connect"' -- \
+    "$cli" regenerate "${workflow[@]}" --workflow testWorkflowName --key-type Primary \
+    --base-url "$SERVER_URL" --token "$token" --retries 0
+
+[ "$failures" -eq 0 ]
