@@ -7,6 +7,7 @@ packages=(
     g++ cmake make pkg-config
     libcpp-httplib-dev nlohmann-json3-dev libvalijson-dev catch2 libssl-dev
     curl python3-azure
+    clang-14 libclang-rt-14-dev
 )
 
 missing=()
