@@ -1,0 +1,166 @@
+#include "cli_args.hpp"
+
+#include <charconv>
+#include <map>
+
+namespace logicmock::client::cli {
+namespace {
+
+const std::map<std::string, Command, std::less<>> kCommands = {
+    {"regenerate", Command::Regenerate},
+    {"callback-url", Command::CallbackUrl},
+    {"trigger-callback-url", Command::TriggerCallbackUrl},
+};
+
+std::optional<int> parse_int(const std::string& text, int min, int max) {
+    int value = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc{} || end != text.data() + text.size() || value < min || value > max) {
+        return std::nullopt;
+    }
+    return value;
+}
+
+// Applies one "--name value" option; returns an error message or nothing.
+std::optional<std::string> apply(CliArgs& args, const std::string& name, const std::string& value) {
+    const bool callback = args.command == Command::CallbackUrl;
+    const bool trigger = args.command == Command::TriggerCallbackUrl;
+    if (name == "--subscription") {
+        args.workflow.subscription_id = value;
+    } else if (name == "--resource-group") {
+        args.workflow.resource_group = value;
+    } else if (name == "--workflow") {
+        args.workflow.name = value;
+    } else if (name == "--key-type" && !trigger) {
+        args.key_type = parse_key_type(value);
+        if (!args.key_type) return "--key-type must be Primary, Secondary or NotSpecified";
+    } else if (name == "--not-after" && callback) {
+        args.not_after = value;
+    } else if (name == "--trigger" && trigger) {
+        args.trigger = value;
+    } else if (name == "--base-url") {
+        args.base_url = value;
+    } else if (name == "--token") {
+        args.token = value;
+    } else if (name == "--ca-file") {
+        args.ca_file = value;
+    } else if (name == "--retries") {
+        auto n = parse_int(value, 0, 20);
+        if (!n) return "--retries must be an integer from 0 to 20";
+        args.retries = *n;
+    } else if (name == "--timeout-ms") {
+        auto n = parse_int(value, 1, 3'600'000);
+        if (!n) return "--timeout-ms must be an integer from 1 to 3600000";
+        args.timeout_ms = *n;
+    } else {
+        return "unknown option " + name + " for " + std::string(command_name(args.command));
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> missing_required(const CliArgs& args) {
+    if (args.workflow.subscription_id.empty()) return "--subscription is required";
+    if (args.workflow.resource_group.empty()) return "--resource-group is required";
+    if (args.workflow.name.empty()) return "--workflow is required";
+    if (args.command == Command::Regenerate && !args.key_type) return "--key-type is required";
+    if (args.command == Command::TriggerCallbackUrl && args.trigger.empty()) {
+        return "--trigger is required";
+    }
+    if (args.insecure && !args.ca_file.empty()) {
+        return "--insecure and --ca-file exclude each other";
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::string_view command_name(Command command) {
+    for (const auto& [name, value] : kCommands) {
+        if (value == command) return name;
+    }
+    return "?";
+}
+
+ParsedArgs parse_cli_args(const std::vector<std::string>& argv) {
+    for (const auto& arg : argv) {
+        if (arg == "--help" || arg == "-h") return HelpRequested{};
+    }
+    if (argv.empty()) return UsageError{"missing command"};
+    auto command = kCommands.find(argv[0]);
+    if (command == kCommands.end()) return UsageError{"unknown command '" + argv[0] + "'"};
+
+    CliArgs args;
+    args.command = command->second;
+    for (std::size_t i = 1; i < argv.size(); ++i) {
+        std::string name = argv[i], value;
+        if (name.rfind("--", 0) != 0) return UsageError{"unexpected argument '" + name + "'"};
+        if (name == "--insecure") {
+            args.insecure = true;
+            continue;
+        }
+        if (auto eq = name.find('='); eq != std::string::npos) {
+            value = name.substr(eq + 1);
+            name.resize(eq);
+        } else if (i + 1 < argv.size()) {
+            value = argv[++i];
+        } else {
+            return UsageError{name + " needs a value"};
+        }
+        if (auto error = apply(args, name, value)) return UsageError{*error};
+    }
+    if (auto error = missing_required(args)) return UsageError{*error};
+    return args;
+}
+
+const char* help_text() {
+    return R"(logicmock-client: call Microsoft.Logic workflow key operations (api-version 2019-05-01)
+on real Azure or on a logicmock server, and print the outcome as one JSON object.
+
+Usage:
+  logicmock-client regenerate           WORKFLOW --key-type Primary|Secondary|NotSpecified [COMMON]
+  logicmock-client callback-url         WORKFLOW [--not-after DATE-TIME] [--key-type TYPE] [COMMON]
+  logicmock-client trigger-callback-url WORKFLOW --trigger NAME [COMMON]
+  logicmock-client --help
+
+WORKFLOW (all required):
+  --subscription ID        subscription id
+  --resource-group NAME    resource group name
+  --workflow NAME          workflow name
+
+Operations:
+  regenerate               POST .../workflows/{workflow}/regenerateAccessKey {"keyType": TYPE}
+  callback-url             POST .../workflows/{workflow}/listCallbackUrl
+                           {"notAfter": DATE-TIME, "keyType": TYPE} (each only when given)
+  trigger-callback-url     POST .../workflows/{workflow}/triggers/{trigger}/listCallbackUrl,
+                           no body
+
+COMMON:
+  --base-url URL           default https://management.azure.com; http:// or https://
+  --token TOKEN            bearer token; default: the AZURE_ACCESS_TOKEN environment variable
+                           (prefer the variable: command lines are visible to other users)
+  --ca-file FILE           PEM file of CA certificates to trust for https
+  --insecure               do not verify the server certificate (never against real Azure)
+  --retries N              retries after the first attempt, 0-20 (default 3); 408, 429, 500,
+                           502, 503, 504 and transport failures are retried, honouring
+                           Retry-After and x-ms-retry-after-ms, else exponential back-off
+  --timeout-ms N           connect and read timeout per attempt (default 10000 / 60000)
+Options also take the form --name=value.
+
+Output (stdout, one JSON object; the token is never printed):
+  outcome                  success | azure_error | contract_error | transport_error | usage_error
+  status, code, message    HTTP status and ARM error code/message (null when absent)
+  requestId, correlationRequestId, clientRequestId
+  attempts, elapsedMs
+  path                     contract_error only: JSON path of the schema violation
+  transportError           transport_error only: connect | timeout | tls | io | other
+  callbackUrl              callback commands on success: the WorkflowTriggerCallbackUrl body
+
+Exit status:
+  0  success
+  1  Azure answered with an error, or with a response that breaks the contract
+  2  usage error (bad or missing arguments, no token)
+  3  transport failure (connection refused, timeout, TLS)
+)";
+}
+
+}  // namespace logicmock::client::cli

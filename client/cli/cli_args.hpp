@@ -1,0 +1,41 @@
+#pragma once
+// Command line of logicmock-client: parsing and the --help text. No I/O here.
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "logicmock/client/workflow.hpp"
+
+namespace logicmock::client::cli {
+
+enum class Command { Regenerate, CallbackUrl, TriggerCallbackUrl };
+
+struct CliArgs {
+    Command command = Command::Regenerate;
+    Workflow workflow;
+    std::optional<KeyType> key_type;
+    std::optional<std::string> not_after;
+    std::string trigger;
+    std::string base_url = "https://management.azure.com";
+    std::optional<std::string> token;  // --token; else AZURE_ACCESS_TOKEN is read
+    std::string ca_file;
+    bool insecure = false;
+    int retries = 3;
+    std::optional<int> timeout_ms;
+};
+
+struct HelpRequested {};
+struct UsageError {
+    std::string message;
+};
+
+using ParsedArgs = std::variant<CliArgs, HelpRequested, UsageError>;
+
+ParsedArgs parse_cli_args(const std::vector<std::string>& args);  // args without argv[0]
+
+std::string_view command_name(Command command);
+const char* help_text();
+
+}  // namespace logicmock::client::cli

@@ -1,0 +1,71 @@
+#pragma once
+// The wire-level vocabulary of the client: one request, one response or one transport
+// failure, and the Transport interface that sends a request once (no retries).
+
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace logicmock::client {
+
+// Header names compare case-insensitively; order and duplicates are kept.
+class HeaderList {
+  public:
+    HeaderList() = default;
+    HeaderList(std::initializer_list<std::pair<std::string, std::string>> entries);
+
+    void add(std::string name, std::string value);
+    void set(std::string name, std::string value);  // replaces every header of that name
+    std::optional<std::string> get(std::string_view name) const;  // the first one
+    bool contains(std::string_view name) const { return get(name).has_value(); }
+
+    auto begin() const { return entries_.begin(); }
+    auto end() const { return entries_.end(); }
+    std::size_t size() const { return entries_.size(); }
+
+  private:
+    std::vector<std::pair<std::string, std::string>> entries_;
+};
+
+struct HttpRequest {
+    std::string method;  // "POST"
+    std::string target;  // path and query, already percent-encoded
+    HeaderList headers;
+    std::string body;
+};
+
+struct HttpResponse {
+    int status = 0;
+    HeaderList headers;
+    std::string body;
+};
+
+// A request that produced no HTTP response. Never mixed with HTTP errors.
+struct TransportError {
+    enum class Kind {
+        Connect,  // refused, unreachable, name not resolved
+        Timeout,  // connect or read timed out
+        Tls,      // handshake, certificate verification, CA file
+        Io,       // connection dropped while writing or reading
+        Other,
+    };
+    Kind kind = Kind::Other;
+    std::string message;
+};
+
+std::string_view to_string(TransportError::Kind kind);
+
+using AttemptOutcome = std::variant<HttpResponse, TransportError>;
+
+// Sends one request exactly once. Implementations must be safe to call from one thread at a time.
+class Transport {
+  public:
+    virtual ~Transport() = default;
+    virtual AttemptOutcome send(const HttpRequest& request) = 0;
+};
+
+}  // namespace logicmock::client
