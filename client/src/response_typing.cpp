@@ -75,8 +75,8 @@ Typed<NoContent> type_error_response(const HttpResponse& response) {
     return ArmError{response.status,
                     string_at(details, "code"),
                     string_at(details, "message"),
-                    response.headers.get("x-ms-request-id").value_or(""),
-                    response.headers.get("x-ms-correlation-request-id").value_or(""),
+                    std::string(response.headers.get("x-ms-request-id").value_or("")),
+                    std::string(response.headers.get("x-ms-correlation-request-id").value_or("")),
                     response.body};
 }
 

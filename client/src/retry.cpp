@@ -10,7 +10,7 @@ namespace {
 using std::chrono::milliseconds;
 
 // A non-negative decimal integer and nothing else ("12", not "12s", "-1" or "1.5").
-std::optional<long long> parse_count(const std::optional<std::string>& text) {
+std::optional<long long> parse_count(std::optional<std::string_view> text) {
     if (!text || text->empty()) return std::nullopt;
     long long value = 0;
     auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);

@@ -14,7 +14,7 @@ namespace {
 std::vector<std::string> client_request_ids(const FakeTransport& transport) {
     std::vector<std::string> ids;
     for (const auto& request : transport.requests) {
-        ids.push_back(request.headers.get("x-ms-client-request-id").value_or(""));
+        ids.emplace_back(request.headers.get("x-ms-client-request-id").value_or(""));
     }
     return ids;
 }

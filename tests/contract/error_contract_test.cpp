@@ -60,7 +60,7 @@ TEST_CASE("a missing Authorization header is 401 AuthenticationFailed with a cha
     check_error_row(result, 401, "AuthenticationFailed");
     auto challenge = result.response->headers.get("WWW-Authenticate");
     REQUIRE(challenge.has_value());
-    CHECK_THAT(*challenge, Catch::StartsWith("Bearer "));
+    CHECK_THAT(std::string(*challenge), Catch::StartsWith("Bearer "));
 }
 
 TEST_CASE("a non-Bearer Authorization header is 401 AuthenticationFailedInvalidHeader",

@@ -2,7 +2,6 @@
 // The wire-level vocabulary of the client: one request, one response or one transport
 // failure, and the Transport interface that sends a request once (no retries).
 
-#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -10,26 +9,12 @@
 #include <variant>
 #include <vector>
 
+#include "logicmock/http_headers.hpp"
+
 namespace logicmock::client {
 
-// Header names compare case-insensitively; order and duplicates are kept.
-class HeaderList {
-  public:
-    HeaderList() = default;
-    HeaderList(std::initializer_list<std::pair<std::string, std::string>> entries);
-
-    void add(std::string name, std::string value);
-    void set(std::string name, std::string value);  // replaces every header of that name
-    std::optional<std::string> get(std::string_view name) const;  // the first one
-    bool contains(std::string_view name) const { return get(name).has_value(); }
-
-    auto begin() const { return entries_.begin(); }
-    auto end() const { return entries_.end(); }
-    std::size_t size() const { return entries_.size(); }
-
-  private:
-    std::vector<std::pair<std::string, std::string>> entries_;
-};
+// The same header list as the server core: case-insensitive names, order kept.
+using HeaderList = logicmock::Headers;
 
 struct HttpRequest {
     std::string method;  // "POST"

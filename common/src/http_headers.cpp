@@ -1,4 +1,4 @@
-#include "logicmock/http_types.hpp"
+#include "logicmock/http_headers.hpp"
 
 #include <algorithm>
 
@@ -9,6 +9,9 @@ bool iequals(std::string_view a, std::string_view b) {
     return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
                                               [&](char x, char y) { return lower(x) == lower(y); });
 }
+
+Headers::Headers(std::initializer_list<std::pair<std::string, std::string>> entries)
+    : entries_(entries) {}
 
 void Headers::add(std::string name, std::string value) {
     entries_.emplace_back(std::move(name), std::move(value));
