@@ -69,7 +69,8 @@ const std::vector<Flag>& flags() {
                                             {{"rotate-primary", NotSpecifiedPolicy::RotatePrimary},
                                              {"reject", NotSpecifiedPolicy::Reject}});
          }},
-        {"threads", "N", "worker threads; each open keep-alive connection holds one (default 64)",
+        {"threads", "N",
+         "most worker threads; each open connection holds one, started on demand (default 1024)",
          [](CliConfig& c, const std::string& v) {
              c.server.threads = to_int("threads", v, 1, 4096);
          }},

@@ -27,13 +27,7 @@ void tune(httplib::Server& http, const ServerOptions& o) {
         int on = 1;
         ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
     });
-    http.set_keep_alive_max_count(1u << 20);
-    http.set_keep_alive_timeout(o.keep_alive_timeout_s);
-    http.set_read_timeout(std::chrono::milliseconds(o.read_timeout_ms));
-    http.set_write_timeout(std::chrono::milliseconds(o.write_timeout_ms));
     http.set_payload_max_length(o.service.max_body_bytes);
-    const auto threads = static_cast<std::size_t>(o.threads);
-    http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
 }
 
 void add_mock_routes(httplib::Server& http, const AdapterContext& c) {
@@ -94,6 +88,13 @@ void add_hooks(httplib::Server& http, const AdapterContext& c) {
 }
 
 }  // namespace
+
+ConnectionLimits connection_limits(const ServerOptions& o) {
+    using std::chrono::milliseconds;
+    return ConnectionLimits{milliseconds(o.read_timeout_ms), milliseconds(o.write_timeout_ms),
+                            milliseconds(o.request_timeout_ms),
+                            std::chrono::seconds(o.keep_alive_timeout_s)};
+}
 
 Request to_core_request(const httplib::Request& in) {
     Request out;

@@ -3,8 +3,7 @@
 // every answer, including the ones httplib itself refuses (oversized bodies, malformed
 // requests), is produced by the Service so it carries ARM's headers and error body.
 
-#include <httplib.h>
-
+#include "connection_server.hpp"
 #include "logicmock/mock_server.hpp"
 
 namespace logicmock {
@@ -15,7 +14,10 @@ struct AdapterContext {
     WorkflowStore& store;
 };
 
-// Tuning (TCP_NODELAY, keep-alive, timeouts, pool size, body limit) and every route.
+// The limits a connection runs under, from the server options.
+ConnectionLimits connection_limits(const ServerOptions& options);
+
+// Tuning (TCP_NODELAY, socket options, body limit), hooks and every route.
 void configure_http_server(httplib::Server& http, const AdapterContext& context);
 
 Request to_core_request(const httplib::Request& in);

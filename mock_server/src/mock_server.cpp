@@ -14,7 +14,7 @@ struct MockServer::Impl {
     ServerOptions options;
     std::shared_ptr<WorkflowStore> store;
     Service service;
-    httplib::Server http;
+    ConnectionServer http;
     std::thread thread;
     int port = 0;
     bool started = false;
@@ -22,7 +22,8 @@ struct MockServer::Impl {
     explicit Impl(ServerOptions o)
         : options(std::move(o)),
           store(make_memory_store(options.seed ? *options.seed : default_seed())),
-          service(options.service, store) {
+          service(options.service, store),
+          http(connection_limits(options), static_cast<std::size_t>(options.threads)) {
         configure_http_server(http, AdapterContext{options, service, *store});
     }
 };
@@ -41,6 +42,7 @@ void MockServer::start() {
     if (port < 0 || (o.port != 0 && !http.bind_to_port(o.host, o.port))) {
         throw std::runtime_error("cannot listen on " + o.host + ":" + std::to_string(o.port));
     }
+    http.widen_backlog();
     impl_->port = port;
     impl_->thread = std::thread([&http] { http.listen_after_bind(); });
     impl_->started = true;

@@ -24,11 +24,12 @@ struct ServerOptions {
     int port = 0;              // 0: the OS picks a free port
     std::optional<Seed> seed;  // empty: default_seed()
     ServiceOptions service;
-    int threads = 64;
+    int threads = 1024;  // most worker threads; one per open connection, started on demand
     LogFormat log_format = LogFormat::None;
-    int read_timeout_ms = 5000;
+    int read_timeout_ms = 5000;      // silence allowed while a request is being received
+    int request_timeout_ms = 10000;  // whole request, first byte to last
     int write_timeout_ms = 5000;
-    int keep_alive_timeout_s = 5;
+    int keep_alive_timeout_s = 5;  // idle time allowed between requests
 };
 
 class MockServer {

@@ -1,0 +1,75 @@
+#pragma once
+// One accepted TCP connection, as the httplib::Stream that requests are parsed from and
+// answered on. It outlives a single request, so bytes read ahead (pipelined requests) are
+// kept, and it bounds the time a client may take to send one request, so a client that
+// trickles a byte a second cannot hold a worker thread.
+
+#include <httplib.h>
+
+#include <chrono>
+#include <functional>
+#include <string>
+
+namespace logicmock {
+
+struct ConnectionLimits {
+    std::chrono::milliseconds read_timeout{5000};  // silence allowed within a request
+    std::chrono::milliseconds write_timeout{5000};
+    std::chrono::milliseconds request_deadline{10000};   // whole request, first byte to last
+    std::chrono::milliseconds keep_alive_timeout{5000};  // idle time between requests
+};
+
+class Connection final : public httplib::Stream {
+  public:
+    Connection(int fd, ConnectionLimits limits);
+    Connection(const Connection&) = delete;
+    Connection& operator=(const Connection&) = delete;
+
+    // Waits up to the keep-alive timeout for the next request and starts its deadline; gives
+    // up early once keep_waiting() says no (checked every 100 ms, so a server stops promptly).
+    bool wait_for_request(const std::function<bool()>& keep_waiting);
+
+    // Transport faults: end the connection with a TCP reset instead of a clean close.
+    void reset_on_close() { reset_on_close_ = true; }
+    // Ends the connection after the current handler returns, without a response.
+    void abandon() { abandoned_ = true; }
+    bool abandoned() const { return abandoned_; }
+    // Writes bytes straight to the socket (a partial response).
+    bool write_raw(const std::string& bytes);
+    void close();
+
+    // The connection the calling worker thread is serving, or nullptr.
+    static Connection* current();
+
+    bool is_readable() const override;
+    bool is_writable() const override;
+    ssize_t read(char* ptr, size_t size) override;
+    ssize_t write(const char* ptr, size_t size) override;
+    void get_remote_ip_and_port(std::string& ip, int& port) const override;
+    void get_local_ip_and_port(std::string& ip, int& port) const override;
+    socket_t socket() const override { return fd_; }
+
+  private:
+    using Clock = std::chrono::steady_clock;
+    bool wait_readable(std::chrono::milliseconds limit) const;
+
+    int fd_;
+    ConnectionLimits limits_;
+    Clock::time_point deadline_;
+    std::string buffer_;
+    std::size_t offset_ = 0;
+    bool reset_on_close_ = false;
+    bool abandoned_ = false;
+    bool closed_ = false;
+};
+
+// Makes a Connection the calling thread's current one for its lifetime.
+class CurrentConnection {
+  public:
+    explicit CurrentConnection(Connection& c);
+    ~CurrentConnection();
+    CurrentConnection(const CurrentConnection&) = delete;
+    CurrentConnection& operator=(const CurrentConnection&) = delete;
+};
+
+}  // namespace logicmock
