@@ -2,7 +2,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <memory>
+#include <optional>
 
+#include "ca_file.hpp"
 #include "cli_options.hpp"
 #include "logicmock/json_text.hpp"
 #include "logicmock/mock_server.hpp"
@@ -33,15 +36,28 @@ int main(int argc, char** argv) {
     sigaddset(&signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-    MockServer server(config.server);
+    std::unique_ptr<MockServer> owned;
+    std::optional<CaFile> ca_file;
+    try {
+        owned = std::make_unique<MockServer>(config.server);  // loads or generates TLS certificates
+        if (!owned->ca_pem().empty()) ca_file.emplace(config.ca_out, owned->ca_pem());
+    } catch (const std::exception& e) {
+        std::cerr << "logicmock-server: " << e.what() << "\n";
+        return 2;
+    }
+    MockServer& server = *owned;
     try {
         server.start();
     } catch (const std::exception& e) {
         std::cerr << "logicmock-server: " << e.what() << "\n";
         return 1;
     }
-    std::cout << "{\"event\":\"listening\",\"url\":" << json_quote(server.url()) << "}"
-              << std::endl;
+    std::cout << "{\"event\":\"listening\",\"url\":" << json_quote(server.url());
+    if (server.tls_port() >= 0 && server.tls_port() != server.port()) {
+        std::cout << ",\"httpsUrl\":" << json_quote(server.https_url());
+    }
+    if (ca_file) std::cout << ",\"caFile\":" << json_quote(ca_file->path());
+    std::cout << "}" << std::endl;
 
     int received = 0;
     sigwait(&signals, &received);
