@@ -43,8 +43,9 @@ TlsCredentials load_credentials(const ServerOptions& o) {
 }
 
 // The listening thread creates httplib's worker pool, which inherits this mask. OpenSSL writes
-// with write(), not send(MSG_NOSIGNAL), so a client closing mid-reply would raise SIGPIPE and
-// kill the process; blocked, the write fails with EPIPE instead.
+// with write(), not send(MSG_NOSIGNAL): httplib checks the peer is alive before each write, but
+// a peer resetting just after that check would raise SIGPIPE and kill the whole process (the
+// user's test binary, in-process); blocked, the write fails with EPIPE instead.
 void block_sigpipe_on_this_thread() {
     sigset_t set;
     sigemptyset(&set);

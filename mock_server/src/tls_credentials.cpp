@@ -177,8 +177,7 @@ TlsCredentials TlsCredentials::generate(const std::vector<std::string>& extra_na
     TlsCredentials out;
     out.ca_pem_ = to_pem(*ca);
     out.certificate_ = std::move(server);
-    out.key_ = std::move(server_key);
-    out.chain_.push_back(std::move(ca));
+    out.key_ = std::move(server_key);  // the CA is not sent: a client either has it or fails
     return out;
 }
 
