@@ -37,10 +37,8 @@ int main(int argc, char** argv) {
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
     std::unique_ptr<MockServer> owned;
-    std::optional<CaFile> ca_file;
     try {
         owned = std::make_unique<MockServer>(config.server);  // loads or generates TLS certificates
-        if (!owned->ca_pem().empty()) ca_file.emplace(config.ca_out, owned->ca_pem());
     } catch (const std::exception& e) {
         std::cerr << "logicmock-server: " << e.what() << "\n";
         return 2;
@@ -51,6 +49,15 @@ int main(int argc, char** argv) {
     } catch (const std::exception& e) {
         std::cerr << "logicmock-server: " << e.what() << "\n";
         return 1;
+    }
+    // Written only once listening, so a second server that cannot bind leaves the first one's
+    // CA file alone.
+    std::optional<CaFile> ca_file;
+    try {
+        if (!server.ca_pem().empty()) ca_file.emplace(config.ca_out, server.ca_pem());
+    } catch (const CaFileError& e) {
+        std::cerr << "logicmock-server: " << e.what() << "\n";
+        return 2;
     }
     std::cout << "{\"event\":\"listening\",\"url\":" << json_quote(server.url());
     if (server.tls_port() >= 0 && server.tls_port() != server.port()) {
