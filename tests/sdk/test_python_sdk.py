@@ -12,6 +12,7 @@ server started differently. Nothing here skips: a missing SDK or another SDK ver
 import base64
 import json
 import os
+import re
 import select
 import subprocess
 import sys
@@ -255,6 +256,25 @@ class DocsExampleTest(unittest.TestCase):
             self.assertEqual(lines[0], "regenerated the primary key of testWorkflowName")
             self.assertRegex(lines[1], r"^404 ResourceNotFound: .*noSuchWorkflow")
             self.assertEqual(exit_code, 0, "the server did not stop cleanly on SIGTERM")
+
+    def test_the_docs_show_the_example_file_verbatim(self):
+        example_path = required_env("LOGICMOCK_PYTHON_EXAMPLE")
+        with open(example_path) as f:
+            example = f.read()
+        docs_dir = os.path.dirname(os.path.dirname(os.path.abspath(example_path)))
+        pages = {os.path.join(docs_dir, "TLS_AND_SDKS.md"): True,  # must show it
+                 os.path.join(os.path.dirname(docs_dir), "README.md"): False}  # may show it
+        for page, required in pages.items():
+            if not os.path.exists(page):
+                self.assertFalse(required, f"{page} is missing")
+                continue
+            with open(page) as f:
+                blocks = re.findall(r"```python\n(.*?)```", f.read(), re.S)
+            shown = [b for b in blocks if "LogicManagementClient(" in b]
+            if required:
+                self.assertTrue(shown, f"{page} shows no LogicManagementClient example")
+            for block in shown:
+                self.assertIn(block, example, f"{page} shows code that {example_path} does not run")
 
 
 if __name__ == "__main__":
