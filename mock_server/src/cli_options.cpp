@@ -11,6 +11,7 @@ struct Flag {
     const char* value_name;
     const char* help;
     std::function<void(CliConfig&, const std::string&)> apply;
+    bool is_switch = false;  // "--name" alone means "--name=true"
 };
 
 int to_int(const std::string& flag, const std::string& text, int min, int max) {
@@ -26,6 +27,16 @@ int to_int(const std::string& flag, const std::string& text, int min, int max) {
                          " to " + std::to_string(max) + ", not '" + text + "'");
     }
     return static_cast<int>(value);
+}
+
+bool to_bool(const std::string& flag, const std::string& text) {
+    for (const char* yes : {"true", "1", "yes", "on"}) {
+        if (text == yes) return true;
+    }
+    for (const char* no : {"false", "0", "no", "off"}) {
+        if (text == no) return false;
+    }
+    throw UsageError("--" + flag + " takes true|false, not '" + text + "'");
 }
 
 template <typename T>
@@ -90,8 +101,44 @@ const std::vector<Flag>& flags() {
              c.server.service.max_body_bytes = static_cast<std::size_t>(
                  to_int("max-body-bytes", v, 0, std::numeric_limits<int>::max()));
          }},
+        {"tls", "", "serve HTTPS instead of plain HTTP on --port (--tls=false: off)",
+         [](CliConfig& c, const std::string& v) { c.server.tls.enabled = to_bool("tls", v); },
+         true},
+        {"tls-port", "N",
+         "also serve HTTPS on this port (0 picks a free one); --port stays plain HTTP",
+         [](CliConfig& c, const std::string& v) {
+             c.server.tls.enabled = true;
+             c.server.tls.port = to_int("tls-port", v, 0, 65535);
+         }},
+        {"cert", "FILE",
+         "HTTPS server certificate (PEM, optionally followed by its chain); needs --key. "
+         "Default: a certificate generated at start-up by a new local CA",
+         [](CliConfig& c, const std::string& v) { c.server.tls.cert_file = v; }},
+        {"key", "FILE", "private key (PEM, unencrypted) of --cert",
+         [](CliConfig& c, const std::string& v) { c.server.tls.key_file = v; }},
+        {"ca-out", "FILE",
+         "write the generated CA certificate (PEM) here for clients to trust; default: a new "
+         "file in $TMPDIR, removed at exit. Its path is in the listening line as caFile",
+         [](CliConfig& c, const std::string& v) { c.ca_out = v; }},
     };
     return table;
+}
+
+void check_tls_flags(const CliConfig& c) {
+    const TlsOptions& tls = c.server.tls;
+    if (tls.cert_file.empty() != tls.key_file.empty()) {
+        throw UsageError("--cert and --key go together");
+    }
+    if (!tls.enabled && (!tls.cert_file.empty() || c.ca_out)) {
+        throw UsageError(std::string(c.ca_out ? "--ca-out" : "--cert") +
+                         " needs --tls or --tls-port");
+    }
+    if (!tls.cert_file.empty() && c.ca_out) {
+        throw UsageError("--ca-out writes the generated CA; with --cert the CA is your own");
+    }
+    if (tls.port && *tls.port != 0 && *tls.port == c.server.port) {
+        throw UsageError("--tls-port must differ from --port");
+    }
 }
 
 std::string env_name(const char* flag) {
@@ -137,7 +184,9 @@ CliConfig parse_cli(const std::vector<std::string>& args,
         }
         const Flag* flag = find_flag(name);
         if (!flag) throw UsageError("unknown flag '--" + name + "'");
-        if (!has_value) {
+        if (!has_value && flag->is_switch) {
+            value = "true";
+        } else if (!has_value) {
             if (i + 1 >= args.size()) throw UsageError("--" + name + " needs a value");
             value = args[++i];
         }
@@ -147,6 +196,7 @@ CliConfig parse_cli(const std::vector<std::string>& args,
         config.server.service.static_token.empty()) {
         throw UsageError("--auth static needs --token");
     }
+    check_tls_flags(config);
     return config;
 }
 
@@ -158,12 +208,13 @@ std::string cli_help() {
         "it accepts connections; logs one line per request on stderr; stops on SIGINT/SIGTERM.\n\n"
         "Flags (each also from the environment variable shown):\n";
     for (const auto& f : flags()) {
-        std::string head = "  --" + std::string(f.name) + " " + f.value_name;
+        std::string head = "  --" + std::string(f.name) + (f.is_switch ? "" : " ") + f.value_name;
         text += head + "\n      " + f.help + "  [" + env_name(f.name) + "]\n";
     }
     text +=
         "  --help\n      this text\n\n"
-        "Exit codes: 0 stopped by a signal, 1 cannot listen, 2 usage error or bad seed file.\n"
+        "Exit codes: 0 stopped by a signal, 1 cannot listen, 2 usage error, bad seed file or\n"
+        "unusable certificate, key or --ca-out file.\n"
         "Health: GET /_mock/health\n";
     return text;
 }

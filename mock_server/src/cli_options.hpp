@@ -15,6 +15,7 @@ namespace logicmock {
 struct CliConfig {
     ServerOptions server;
     std::optional<std::string> seed_path;
+    std::optional<std::string> ca_out;  // where to write the generated CA (--ca-out)
     bool show_help = false;
 };
 

@@ -1,6 +1,7 @@
 #include "connection.hpp"
 
 #include <arpa/inet.h>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
@@ -46,10 +47,41 @@ void address_of(int fd, bool peer, std::string& ip, int& port) {
 
 }  // namespace
 
-Connection::Connection(int fd, ConnectionLimits limits)
+Connection::Connection(int fd, ConnectionLimits limits, SSL_CTX* tls)
     : fd_(fd), limits_(limits), deadline_(Clock::now() + limits.request_deadline) {
     int on = 1;  // Nagle would hold every response body back ~40 ms behind its headers
     ::setsockopt(fd_, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
+    if (tls) {
+        // Non-blocking, so an OpenSSL call never waits on its own: every wait is a poll below,
+        // bounded by the read timeout and the request deadline.
+        ::fcntl(fd_, F_SETFL, ::fcntl(fd_, F_GETFL) | O_NONBLOCK);
+        ssl_ = SSL_new(tls);
+        if (ssl_) SSL_set_fd(ssl_, fd_);
+    }
+}
+
+Connection::~Connection() {
+    close();
+}
+
+std::chrono::milliseconds Connection::until_deadline(std::chrono::milliseconds cap) const {
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline_ - Clock::now());
+    return std::clamp(left, std::chrono::milliseconds(0), cap);
+}
+
+bool Connection::wait_for_tls(int error, std::chrono::milliseconds cap) const {
+    if (error == SSL_ERROR_WANT_READ) return poll_for(fd_, POLLIN, until_deadline(cap));
+    if (error == SSL_ERROR_WANT_WRITE) return poll_for(fd_, POLLOUT, until_deadline(cap));
+    return false;
+}
+
+bool Connection::handshake() {
+    if (!ssl_) return true;
+    for (;;) {
+        int rc = SSL_accept(ssl_);
+        if (rc == 1) return true;
+        if (!wait_for_tls(SSL_get_error(ssl_, rc), limits_.read_timeout)) return false;
+    }
 }
 
 Connection* Connection::current() {
@@ -57,7 +89,8 @@ Connection* Connection::current() {
 }
 
 bool Connection::wait_readable(std::chrono::milliseconds limit) const {
-    return offset_ < buffer_.size() || poll_for(fd_, POLLIN, limit);
+    return offset_ < buffer_.size() || (ssl_ && SSL_pending(ssl_) > 0) ||
+           poll_for(fd_, POLLIN, limit);
 }
 
 bool Connection::wait_for_request(const std::function<bool()>& keep_waiting) {
@@ -75,8 +108,7 @@ bool Connection::wait_for_request(const std::function<bool()>& keep_waiting) {
 }
 
 bool Connection::is_readable() const {
-    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline_ - Clock::now());
-    return wait_readable(std::min(limits_.read_timeout, left));
+    return wait_readable(until_deadline(limits_.read_timeout));
 }
 
 bool Connection::is_writable() const {
@@ -87,10 +119,7 @@ ssize_t Connection::read(char* ptr, size_t size) {
     if (offset_ >= buffer_.size()) {
         if (!is_readable()) return -1;  // silent too long, or past the request deadline
         buffer_.resize(16 * 1024);
-        ssize_t n;
-        do {
-            n = ::recv(fd_, buffer_.data(), buffer_.size(), 0);
-        } while (n < 0 && errno == EINTR);
+        ssize_t n = receive(buffer_.data(), buffer_.size());
         buffer_.resize(n > 0 ? static_cast<std::size_t>(n) : 0);
         offset_ = 0;
         if (n <= 0) return n;
@@ -106,12 +135,48 @@ ssize_t Connection::write(const char* ptr, size_t size) {
     std::size_t sent = 0;
     while (sent < size) {
         if (!is_writable()) return sent > 0 ? static_cast<ssize_t>(sent) : -1;
-        ssize_t n = ::send(fd_, ptr + sent, size - sent, MSG_NOSIGNAL);
-        if (n < 0 && errno == EINTR) continue;
+        ssize_t n = send_some(ptr + sent, size - sent);
         if (n <= 0) return sent > 0 ? static_cast<ssize_t>(sent) : -1;
         sent += static_cast<std::size_t>(n);
     }
     return static_cast<ssize_t>(sent);
+}
+
+ssize_t Connection::receive(char* into, std::size_t size) {
+    if (!ssl_) {
+        ssize_t n;
+        do {
+            n = ::recv(fd_, into, size, 0);
+        } while (n < 0 && errno == EINTR);
+        return n;
+    }
+    for (;;) {
+        int n = SSL_read(ssl_, into, static_cast<int>(size));
+        if (n > 0) return n;
+        int error = SSL_get_error(ssl_, n);
+        if (error == SSL_ERROR_ZERO_RETURN) return 0;
+        if (!wait_for_tls(error, limits_.read_timeout)) return -1;
+    }
+}
+
+ssize_t Connection::send_some(const char* from, std::size_t size) {
+    if (!ssl_) {
+        ssize_t n;
+        do {
+            n = ::send(fd_, from, size, MSG_NOSIGNAL);
+        } while (n < 0 && errno == EINTR);
+        return n;
+    }
+    for (;;) {
+        int n = SSL_write(ssl_, from, static_cast<int>(size));
+        if (n > 0) return n;
+        int error = SSL_get_error(ssl_, n);
+        if (error != SSL_ERROR_WANT_READ && error != SSL_ERROR_WANT_WRITE) return -1;
+        if (!poll_for(fd_, error == SSL_ERROR_WANT_READ ? POLLIN : POLLOUT,
+                      limits_.write_timeout)) {
+            return -1;
+        }
+    }
 }
 
 bool Connection::write_raw(const std::string& bytes) {
@@ -129,6 +194,11 @@ void Connection::get_local_ip_and_port(std::string& ip, int& port) const {
 void Connection::close() {
     if (closed_) return;
     closed_ = true;
+    if (ssl_) {
+        if (!reset_on_close_ && !abandoned_) SSL_shutdown(ssl_);  // best effort close_notify
+        SSL_free(ssl_);
+        ssl_ = nullptr;
+    }
     if (reset_on_close_) {
         linger hard{1, 0};  // close() then sends RST instead of FIN
         ::setsockopt(fd_, SOL_SOCKET, SO_LINGER, &hard, sizeof hard);

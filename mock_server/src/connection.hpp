@@ -5,6 +5,7 @@
 // trickles a byte a second cannot hold a worker thread.
 
 #include <httplib.h>
+#include <openssl/ssl.h>
 
 #include <chrono>
 #include <functional>
@@ -21,9 +22,14 @@ struct ConnectionLimits {
 
 class Connection final : public httplib::Stream {
   public:
-    Connection(int fd, ConnectionLimits limits);
+    // With tls, the connection speaks TLS on fd (after handshake()); the context must outlive it.
+    Connection(int fd, ConnectionLimits limits, SSL_CTX* tls = nullptr);
+    ~Connection() override;
     Connection(const Connection&) = delete;
     Connection& operator=(const Connection&) = delete;
+
+    // Completes the TLS handshake within the request deadline; true at once for plain TCP.
+    bool handshake();
 
     // Waits up to the keep-alive timeout for the next request and starts its deadline; gives
     // up early once keep_waiting() says no (checked every 100 ms, so a server stops promptly).
@@ -52,8 +58,14 @@ class Connection final : public httplib::Stream {
   private:
     using Clock = std::chrono::steady_clock;
     bool wait_readable(std::chrono::milliseconds limit) const;
+    std::chrono::milliseconds until_deadline(std::chrono::milliseconds cap) const;
+    // After an OpenSSL call failed with `error`: waits for the socket if OpenSSL wants to retry.
+    bool wait_for_tls(int error, std::chrono::milliseconds cap) const;
+    ssize_t receive(char* into, std::size_t size);
+    ssize_t send_some(const char* from, std::size_t size);
 
     int fd_;
+    SSL* ssl_ = nullptr;
     ConnectionLimits limits_;
     Clock::time_point deadline_;
     std::string buffer_;

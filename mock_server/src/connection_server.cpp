@@ -6,8 +6,9 @@
 
 namespace logicmock {
 
-ConnectionServer::ConnectionServer(ConnectionLimits limits, std::size_t max_threads)
-    : limits_(limits) {
+ConnectionServer::ConnectionServer(ConnectionLimits limits, std::size_t max_threads,
+                                   std::shared_ptr<SSL_CTX> tls)
+    : limits_(limits), tls_(std::move(tls)) {
     new_task_queue = [max_threads] { return new ElasticThreadPool(max_threads); };
 }
 
@@ -18,7 +19,8 @@ void ConnectionServer::widen_backlog() {
 }
 
 bool ConnectionServer::process_and_close_socket(socket_t sock) {
-    Connection connection(sock, limits_);
+    Connection connection(sock, limits_, tls_.get());
+    if (!connection.handshake()) return false;
     CurrentConnection current(connection);
     bool ok = false;
     auto serving = [this] { return svr_sock_ != INVALID_SOCKET; };

@@ -2,7 +2,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <memory>
+#include <optional>
 
+#include "ca_file.hpp"
 #include "cli_options.hpp"
 #include "logicmock/json_text.hpp"
 #include "logicmock/mock_server.hpp"
@@ -33,15 +36,35 @@ int main(int argc, char** argv) {
     sigaddset(&signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-    MockServer server(config.server);
+    std::unique_ptr<MockServer> owned;
+    try {
+        owned = std::make_unique<MockServer>(config.server);  // loads or generates TLS certificates
+    } catch (const std::exception& e) {
+        std::cerr << "logicmock-server: " << e.what() << "\n";
+        return 2;
+    }
+    MockServer& server = *owned;
     try {
         server.start();
     } catch (const std::exception& e) {
         std::cerr << "logicmock-server: " << e.what() << "\n";
         return 1;
     }
-    std::cout << "{\"event\":\"listening\",\"url\":" << json_quote(server.url()) << "}"
-              << std::endl;
+    // Written only once listening, so a second server that cannot bind leaves the first one's
+    // CA file alone.
+    std::optional<CaFile> ca_file;
+    try {
+        if (!server.ca_pem().empty()) ca_file.emplace(config.ca_out, server.ca_pem());
+    } catch (const CaFileError& e) {
+        std::cerr << "logicmock-server: " << e.what() << "\n";
+        return 2;
+    }
+    std::cout << "{\"event\":\"listening\",\"url\":" << json_quote(server.url());
+    if (server.tls_port() >= 0 && server.tls_port() != server.port()) {
+        std::cout << ",\"httpsUrl\":" << json_quote(server.https_url());
+    }
+    if (ca_file) std::cout << ",\"caFile\":" << json_quote(ca_file->path());
+    std::cout << "}" << std::endl;
 
     int received = 0;
     sigwait(&signals, &received);

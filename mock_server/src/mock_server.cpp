@@ -1,30 +1,100 @@
-// MockServer: owns the state, the Service and the httplib server, and runs it on a thread.
+// MockServer: owns the state, the Service and the listeners (plain HTTP and/or HTTPS), and runs
+// each on its own thread.
 
 #include "logicmock/mock_server.hpp"
+
+#include <signal.h>
 
 #include <chrono>
 #include <stdexcept>
 #include <thread>
+#include <vector>
 
 #include "http_adapter.hpp"
+#include "tls_credentials.hpp"
+
+#include <openssl/ssl.h>
 
 namespace logicmock {
+namespace {
+
+struct Listener {
+    std::unique_ptr<ConnectionServer> http;
+    int requested_port = 0;
+    bool tls = false;
+    int port = 0;
+    std::thread thread;
+};
+
+std::shared_ptr<SSL_CTX> make_tls_context(const TlsCredentials& credentials) {
+    std::shared_ptr<SSL_CTX> ctx(SSL_CTX_new(TLS_server_method()), SSL_CTX_free);
+    std::string error;
+    if (!ctx || !credentials.install(*ctx, &error)) {
+        throw TlsError(error.empty() ? "cannot set up TLS" : error);
+    }
+    return ctx;
+}
+
+TlsCredentials load_credentials(const ServerOptions& o) {
+    if (o.tls.cert_file.empty() != o.tls.key_file.empty()) {
+        throw TlsError("TLS needs both a certificate file and a key file, or neither");
+    }
+    if (!o.tls.cert_file.empty()) {
+        return TlsCredentials::from_pem_files(o.tls.cert_file, o.tls.key_file);
+    }
+    return TlsCredentials::generate({o.host});
+}
+
+// The listening thread creates the worker pool, whose threads inherit this mask. OpenSSL writes
+// with write(), not send(MSG_NOSIGNAL): a peer resetting mid-write would raise SIGPIPE and kill
+// the whole process (the user's test binary, in-process); blocked, the write fails with EPIPE.
+void block_sigpipe_on_this_thread() {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGPIPE);
+    pthread_sigmask(SIG_BLOCK, &set, nullptr);
+}
+
+}  // namespace
 
 struct MockServer::Impl {
     ServerOptions options;
     std::shared_ptr<WorkflowStore> store;
     Service service;
-    ConnectionServer http;
-    std::thread thread;
-    int port = 0;
+    std::optional<TlsCredentials> tls;
+    std::vector<Listener> listeners;  // [0] listens on options.port
     bool started = false;
 
     explicit Impl(ServerOptions o)
         : options(std::move(o)),
           store(make_memory_store(options.seed ? *options.seed : default_seed())),
-          service(options.service, store),
-          http(connection_limits(options), static_cast<std::size_t>(options.threads)) {
-        configure_http_server(http, AdapterContext{options, service, *store});
+          service(options.service, store) {
+        const bool tls_replaces_http = options.tls.enabled && !options.tls.port;
+        if (options.tls.enabled) tls.emplace(load_credentials(options));
+        add_listener(options.port, tls_replaces_http);
+        if (options.tls.enabled && options.tls.port) add_listener(*options.tls.port, true);
+    }
+
+    void add_listener(int port, bool use_tls) {
+        Listener listener;
+        listener.http = std::make_unique<ConnectionServer>(
+            connection_limits(options), static_cast<std::size_t>(options.threads),
+            use_tls ? make_tls_context(*tls) : nullptr);
+        listener.requested_port = port;
+        listener.tls = use_tls;
+        configure_http_server(*listener.http, AdapterContext{options, service, *store});
+        listeners.push_back(std::move(listener));
+    }
+
+    const Listener* https_listener() const {
+        for (const auto& l : listeners) {
+            if (l.tls) return &l;
+        }
+        return nullptr;
+    }
+
+    std::string url_of(const Listener& l) const {
+        return (l.tls ? "https://" : "http://") + options.host + ":" + std::to_string(l.port);
     }
 };
 
@@ -36,27 +106,36 @@ MockServer::~MockServer() {
 
 void MockServer::start() {
     if (impl_->started) return;
-    auto& http = impl_->http;
-    const auto& o = impl_->options;
-    int port = o.port == 0 ? http.bind_to_any_port(o.host) : o.port;
-    if (port < 0 || (o.port != 0 && !http.bind_to_port(o.host, o.port))) {
-        throw std::runtime_error("cannot listen on " + o.host + ":" + std::to_string(o.port));
-    }
-    http.widen_backlog();
-    impl_->port = port;
-    impl_->thread = std::thread([&http] { http.listen_after_bind(); });
+    const auto& host = impl_->options.host;
     impl_->started = true;
-    // stop() is a no-op until the accept loop runs, so wait for it.
-    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-    while (!http.is_running() && std::chrono::steady_clock::now() < deadline) {
-        std::this_thread::sleep_for(std::chrono::microseconds(100));
+    for (auto& listener : impl_->listeners) {
+        auto& http = *listener.http;
+        int requested = listener.requested_port;
+        int port = requested == 0 ? http.bind_to_any_port(host) : requested;
+        if (port < 0 || (requested != 0 && !http.bind_to_port(host, requested))) {
+            stop();  // the listeners already running
+            throw std::runtime_error("cannot listen on " + host + ":" + std::to_string(requested));
+        }
+        http.widen_backlog();
+        listener.port = port;
+        listener.thread = std::thread([&http] {
+            block_sigpipe_on_this_thread();
+            http.listen_after_bind();
+        });
+        // stop() is a no-op until the accept loop runs, so wait for it.
+        auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+        while (!http.is_running() && std::chrono::steady_clock::now() < deadline) {
+            std::this_thread::sleep_for(std::chrono::microseconds(100));
+        }
     }
 }
 
 void MockServer::stop() {
     if (!impl_->started) return;
-    impl_->http.stop();
-    if (impl_->thread.joinable()) impl_->thread.join();
+    for (auto& listener : impl_->listeners) listener.http->stop();
+    for (auto& listener : impl_->listeners) {
+        if (listener.thread.joinable()) listener.thread.join();
+    }
     impl_->started = false;
 }
 
@@ -64,10 +143,21 @@ const std::string& MockServer::host() const {
     return impl_->options.host;
 }
 int MockServer::port() const {
-    return impl_->port;
+    return impl_->listeners.front().port;
 }
 std::string MockServer::url() const {
-    return "http://" + impl_->options.host + ":" + std::to_string(impl_->port);
+    return impl_->url_of(impl_->listeners.front());
+}
+int MockServer::tls_port() const {
+    const Listener* l = impl_->https_listener();
+    return l ? l->port : -1;
+}
+std::string MockServer::https_url() const {
+    const Listener* l = impl_->https_listener();
+    return l ? impl_->url_of(*l) : std::string();
+}
+std::string MockServer::ca_pem() const {
+    return impl_->tls ? impl_->tls->ca_pem() : std::string();
 }
 Service& MockServer::service() {
     return impl_->service;

@@ -62,3 +62,46 @@ TEST_CASE("help lists every flag with its environment variable", "[cli]") {
     REQUIRE_THAT(help, Catch::Contains("LOGICMOCK_NOT_SPECIFIED"));
     REQUIRE(parse({"--help"}).show_help);
 }
+
+TEST_CASE("TLS flags: --tls replaces HTTP, --tls-port adds HTTPS beside it", "[cli][tls]") {
+    CliConfig https_only = parse({"--tls", "--port", "0", "--ca-out", "ca.pem"});
+    REQUIRE(https_only.server.tls.enabled);
+    REQUIRE_FALSE(https_only.server.tls.port);
+    REQUIRE(https_only.ca_out == "ca.pem");
+
+    CliConfig both = parse({"--tls-port", "8443"});
+    REQUIRE(both.server.tls.enabled);
+    REQUIRE(both.server.tls.port == 8443);
+    REQUIRE(both.server.port == 8080);
+
+    CliConfig own = parse({"--tls", "--cert", "c.pem", "--key", "k.pem"});
+    REQUIRE(own.server.tls.cert_file == "c.pem");
+    REQUIRE(own.server.tls.key_file == "k.pem");
+
+    REQUIRE(parse({}, {{"LOGICMOCK_TLS", "true"}}).server.tls.enabled);
+    REQUIRE_FALSE(parse({"--tls=false"}, {{"LOGICMOCK_TLS", "1"}}).server.tls.enabled);
+    REQUIRE(parse({}, {{"LOGICMOCK_TLS_PORT", "0"}}).server.tls.port == 0);
+    REQUIRE_FALSE(parse({}).server.tls.enabled);
+}
+
+TEST_CASE("inconsistent TLS flags are usage errors", "[cli][tls]") {
+    REQUIRE_THROWS_WITH(parse({"--tls", "--cert", "c.pem"}), "--cert and --key go together");
+    REQUIRE_THROWS_WITH(parse({"--cert", "c.pem", "--key", "k.pem"}),
+                        "--cert needs --tls or --tls-port");
+    REQUIRE_THROWS_WITH(parse({"--ca-out", "ca.pem"}), "--ca-out needs --tls or --tls-port");
+    REQUIRE_THROWS_WITH(parse({"--tls", "--cert", "c", "--key", "k", "--ca-out", "ca.pem"}),
+                        Catch::StartsWith("--ca-out writes the generated CA"));
+    REQUIRE_THROWS_WITH(parse({"--port", "8443", "--tls-port", "8443"}),
+                        "--tls-port must differ from --port");
+    REQUIRE_THROWS_AS(parse({}, {{"LOGICMOCK_TLS", "maybe"}}), UsageError);
+    REQUIRE_THROWS_AS(parse({"--tls-port", "-1"}), UsageError);
+}
+
+TEST_CASE("help lists the TLS flags with their environment variables", "[cli][tls]") {
+    std::string help = cli_help();
+    for (const char* text : {"  --tls\n", "--tls-port N", "--cert FILE", "--key FILE",
+                             "--ca-out FILE", "[LOGICMOCK_TLS]", "[LOGICMOCK_TLS_PORT]",
+                             "[LOGICMOCK_CERT]", "[LOGICMOCK_KEY]", "[LOGICMOCK_CA_OUT]"}) {
+        REQUIRE_THAT(help, Catch::Contains(text));
+    }
+}

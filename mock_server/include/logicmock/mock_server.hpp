@@ -19,6 +19,18 @@ namespace logicmock {
 
 enum class LogFormat { None, Text, Json };
 
+// HTTPS. The certificate is the user's (cert_file + key_file, PEM) or, when both are empty, one
+// generated at construction: a local CA valid for a year and a server certificate it signs for
+// 127.0.0.1, ::1, localhost and `host`. MockServer::ca_pem() returns that CA for clients to trust.
+struct TlsOptions {
+    bool enabled = false;
+    // Unset: HTTPS replaces plain HTTP on ServerOptions::port. Set (0: the OS picks): plain HTTP
+    // stays on ServerOptions::port and HTTPS is served on this port as well.
+    std::optional<int> port;
+    std::string cert_file;  // PEM: the server certificate, optionally followed by its chain
+    std::string key_file;   // PEM, unencrypted
+};
+
 struct ServerOptions {
     std::string host = "127.0.0.1";
     int port = 0;              // 0: the OS picks a free port
@@ -30,10 +42,13 @@ struct ServerOptions {
     int request_timeout_ms = 10000;  // whole request, first byte to last
     int write_timeout_ms = 5000;
     int keep_alive_timeout_s = 5;  // idle time allowed between requests
+    TlsOptions tls;
 };
 
 class MockServer {
   public:
+    // With TLS enabled, loads or generates the certificate here; throws std::runtime_error
+    // naming the file and OpenSSL's reason when the certificate or key cannot be used.
     explicit MockServer(ServerOptions options = {});
     ~MockServer();
     MockServer(const MockServer&) = delete;
@@ -46,8 +61,13 @@ class MockServer {
     void stop();
 
     const std::string& host() const;
+    // The listener on ServerOptions::port: plain HTTP, or HTTPS when TLS replaced it.
     int port() const;         // valid after start() / bind
-    std::string url() const;  // "http://127.0.0.1:PORT"
+    std::string url() const;  // "http://127.0.0.1:PORT" (or "https://..." when TLS replaced it)
+
+    int tls_port() const;           // the HTTPS port after start(); -1 without TLS
+    std::string https_url() const;  // "https://127.0.0.1:PORT"; empty without TLS
+    std::string ca_pem() const;     // the generated CA (PEM); empty without TLS or with cert_file
 
     Service& service();
     WorkflowStore& store();
