@@ -4,6 +4,7 @@
 
 #include <chrono>
 
+#include "log_redaction.hpp"
 #include "request_log.hpp"
 
 namespace logicmock {
@@ -88,7 +89,8 @@ void add_hooks(httplib::Server& http, const AdapterContext& c) {
         double ms =
             std::chrono::duration<double, std::milli>(Clock::now() - t_request_start).count();
         write_request_log(log_format,
-                          {req.method, req.target.empty() ? req.path : req.target, res.status, ms,
+                          {req.method, redact_sas(req.target.empty() ? req.path : req.target),
+                           res.status, ms,
                            res.get_header_value("x-ms-request-id"), req.remote_addr});
     });
 }

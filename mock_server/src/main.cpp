@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <memory>
 
 #include "cli_options.hpp"
 #include "logicmock/json_text.hpp"
@@ -33,19 +34,25 @@ int main(int argc, char** argv) {
     sigaddset(&signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-    MockServer server(config.server);
+    std::unique_ptr<MockServer> server;
     try {
-        server.start();
+        server = std::make_unique<MockServer>(config.server);
+    } catch (const SeedError& e) {  // a state file that cannot be loaded
+        std::cerr << "logicmock-server: " << e.what() << "\n";
+        return 2;
+    }
+    try {
+        server->start();
     } catch (const std::exception& e) {
         std::cerr << "logicmock-server: " << e.what() << "\n";
         return 1;
     }
-    std::cout << "{\"event\":\"listening\",\"url\":" << json_quote(server.url()) << "}"
+    std::cout << "{\"event\":\"listening\",\"url\":" << json_quote(server->url()) << "}"
               << std::endl;
 
     int received = 0;
     sigwait(&signals, &received);
-    server.stop();
+    server->stop();
     std::cout << "{\"event\":\"stopped\",\"signal\":" << received << "}" << std::endl;
     return 0;
 }

@@ -7,8 +7,24 @@
 #include <thread>
 
 #include "http_adapter.hpp"
+#include "logicmock/file_store.hpp"
 
 namespace logicmock {
+namespace {
+
+std::shared_ptr<WorkflowStore> make_store(const ServerOptions& o) {
+    const Seed seed = o.seed ? *o.seed : default_seed();
+    return o.state_file ? make_file_store(*o.state_file, seed) : make_memory_store(seed);
+}
+
+// The address clients use to reach a server bound to a wildcard address.
+std::string reachable_host(const std::string& host) {
+    if (host == "0.0.0.0" || host.empty()) return "127.0.0.1";
+    if (host == "::") return "[::1]";
+    return host.find(':') != std::string::npos ? "[" + host + "]" : host;
+}
+
+}  // namespace
 
 struct MockServer::Impl {
     ServerOptions options;
@@ -21,7 +37,7 @@ struct MockServer::Impl {
 
     explicit Impl(ServerOptions o)
         : options(std::move(o)),
-          store(make_memory_store(options.seed ? *options.seed : default_seed())),
+          store(make_store(options)),
           service(options.service, store) {
         configure_http_server(http, AdapterContext{options, service, *store});
     }
@@ -42,6 +58,7 @@ void MockServer::start() {
         throw std::runtime_error("cannot listen on " + o.host + ":" + std::to_string(o.port));
     }
     impl_->port = port;
+    impl_->service.set_self_base_url("http://" + reachable_host(o.host) + ":" + std::to_string(port));
     impl_->thread = std::thread([&http] { http.listen_after_bind(); });
     impl_->started = true;
     // stop() is a no-op until the accept loop runs, so wait for it.

@@ -23,6 +23,9 @@ struct ServerOptions {
     std::string host = "127.0.0.1";
     int port = 0;              // 0: the OS picks a free port
     std::optional<Seed> seed;  // empty: default_seed()
+    // Durable state (logicmock/file_store.hpp): loaded from this file when it exists (the seed
+    // is then ignored), saved after every change. Empty: state lives in memory only.
+    std::optional<std::string> state_file;
     ServiceOptions service;
     int threads = 64;
     LogFormat log_format = LogFormat::None;
@@ -33,6 +36,7 @@ struct ServerOptions {
 
 class MockServer {
   public:
+    // Throws StateFileError when options.state_file exists but cannot be loaded.
     explicit MockServer(ServerOptions options = {});
     ~MockServer();
     MockServer(const MockServer&) = delete;
