@@ -19,9 +19,13 @@ extern const std::string_view seed_schema_json;
 namespace logicmock {
 namespace {
 
-constexpr std::array kShapes{Shape::RegenerateActionParameter, Shape::GetCallbackUrlParameters,
-                             Shape::ErrorResponse, Shape::WorkflowTriggerCallbackUrl,
-                             Shape::SeedFile, Shape::Workflow, Shape::WorkflowListResult};
+constexpr std::array kShapes{Shape::RegenerateActionParameter,
+                             Shape::GetCallbackUrlParameters,
+                             Shape::ErrorResponse,
+                             Shape::WorkflowTriggerCallbackUrl,
+                             Shape::SeedFile,
+                             Shape::Workflow,
+                             Shape::WorkflowListResult};
 
 struct CompiledShape {
     nlohmann::json document;  // the schema document; kept for readable messages

@@ -91,8 +91,8 @@ const std::vector<Flag>& flags() {
          "base URL of callback URLs (the Logic runtime host); default: this server's own URL",
          [](CliConfig& c, const std::string& v) {
              if (v.rfind("http://", 0) != 0 && v.rfind("https://", 0) != 0) {
-                 throw UsageError("--runtime-base-url takes an http:// or https:// URL, not '" +
-                                  v + "'");
+                 throw UsageError("--runtime-base-url takes an http:// or https:// URL, not '" + v +
+                                  "'");
              }
              c.server.service.runtime_base_url = v;
          }},

@@ -111,8 +111,7 @@ const std::vector<CatalogueEntry>& error_catalogue() {
          "token scheme. Only one scheme should be used.",
          false},
         {ErrorId::TriggerMethodNotValid, "TriggerRequestMethodNotValid", 400,
-         "The HTTP method for this request is not valid: expected 'Post' and actual '{0}'.",
-         false},
+         "The HTTP method for this request is not valid: expected 'Post' and actual '{0}'.", false},
         {ErrorId::InternalServerError, "InternalServerError", 500,
          "Encountered internal server error. Diagnostic information: timestamp '{0}', tracking id "
          "'{1}'.",

@@ -36,9 +36,7 @@ struct MockServer::Impl {
     bool started = false;
 
     explicit Impl(ServerOptions o)
-        : options(std::move(o)),
-          store(make_store(options)),
-          service(options.service, store) {
+        : options(std::move(o)), store(make_store(options)), service(options.service, store) {
         configure_http_server(http, AdapterContext{options, service, *store});
     }
 };
@@ -58,7 +56,8 @@ void MockServer::start() {
         throw std::runtime_error("cannot listen on " + o.host + ":" + std::to_string(o.port));
     }
     impl_->port = port;
-    impl_->service.set_self_base_url("http://" + reachable_host(o.host) + ":" + std::to_string(port));
+    impl_->service.set_self_base_url("http://" + reachable_host(o.host) + ":" +
+                                     std::to_string(port));
     impl_->thread = std::thread([&http] { http.listen_after_bind(); });
     impl_->started = true;
     // stop() is a no-op until the accept loop runs, so wait for it.

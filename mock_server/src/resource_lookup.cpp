@@ -50,8 +50,8 @@ std::variant<RouteTarget, ArmError> resolve_route_target(const WorkflowStore& st
     auto group = store.find_resource_group(params.subscription_id, params.resource_group);
     if (!group) return make_error(ErrorId::ResourceGroupNotFound, {params.resource_group});
     if (match.route->scope == RouteScope::WorkflowOrAbsent) {
-        if (auto wf = store.find_workflow({params.subscription_id, params.resource_group,
-                                           params.workflow})) {
+        if (auto wf = store.find_workflow(
+                {params.subscription_id, params.resource_group, params.workflow})) {
             return RouteTarget{std::move(*wf), true};
         }
     }

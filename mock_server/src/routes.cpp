@@ -77,12 +77,16 @@ const std::vector<RouteSpec>& route_table() {
          std::nullopt},
         {Operation::PutWorkflow, "Workflows_CreateOrUpdate", "PUT", workflow_path({}),
          BodyRule::Required, Shape::Workflow, RouteScope::WorkflowOrAbsent},
-        {Operation::DeleteWorkflow, "Workflows_Delete", "DELETE", workflow_path({}),
-         BodyRule::None, std::nullopt, RouteScope::WorkflowOrAbsent},
-        {Operation::ListWorkflows, "Workflows_ListByResourceGroup", "GET",
+        {Operation::DeleteWorkflow, "Workflows_Delete", "DELETE", workflow_path({}), BodyRule::None,
+         std::nullopt, RouteScope::WorkflowOrAbsent},
+        {Operation::ListWorkflows,
+         "Workflows_ListByResourceGroup",
+         "GET",
          {"subscriptions", "{subscriptionId}", "resourceGroups", "{resourceGroupName}", "providers",
           "Microsoft.Logic", "workflows"},
-         BodyRule::None, std::nullopt, RouteScope::ResourceGroup},
+         BodyRule::None,
+         std::nullopt,
+         RouteScope::ResourceGroup},
     };
     return routes;
 }

@@ -87,7 +87,8 @@ Service::~Service() = default;
 
 Response Service::handle(const Request& request) const {
     const SystemTime now = std::chrono::system_clock::now();
-    if (is_runtime_request(request)) return handle_runtime_request(request, impl_->options, *impl_->store, now);
+    if (is_runtime_request(request))
+        return handle_runtime_request(request, impl_->options, *impl_->store, now);
     OperationResult result;
     try {
         result = impl_->run_pipeline(request, now);

@@ -19,7 +19,7 @@ using AccessKey = std::array<std::uint8_t, 32>;
 
 struct TriggerRecord {
     std::string name;
-    std::string type;  // "Request", "Recurrence", "Http", ...
+    std::string type;               // "Request", "Recurrence", "Http", ...
     std::uint64_t invocations = 0;  // runtime calls accepted since start (not persisted)
 };
 
@@ -79,7 +79,8 @@ class WorkflowStore {
     // false when there was no such workflow.
     virtual bool delete_workflow(const WorkflowRef& ref) = 0;
     // The runtime host's lookup: by the 32-hex workflow id of callback URLs (case-insensitive).
-    virtual std::optional<WorkflowRecord> find_workflow_by_id(const std::string& workflow_id) const = 0;
+    virtual std::optional<WorkflowRecord> find_workflow_by_id(
+        const std::string& workflow_id) const = 0;
     // Counts one accepted call of a trigger (TriggerRecord::invocations; never persisted);
     // false when the workflow or trigger no longer exists.
     virtual bool record_invocation(const std::string& workflow_id, const std::string& trigger) = 0;
