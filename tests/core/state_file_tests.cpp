@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "callback_test_support.hpp"
+#include "cli_options.hpp"
 #include "iso_time.hpp"
 #include "logicmock/file_store.hpp"
 #include "logicmock/mock_server.hpp"
@@ -193,4 +194,22 @@ TEST_CASE("ISO 8601 times: parsed with offsets and fractions, printed with seven
     // Logic's version numbers: Int64.MaxValue minus ticks, 20 digits.
     REQUIRE(reverse_ticks(*parse_iso8601("2018-08-09T22:54:54Z")).size() == 20);
     REQUIRE(reverse_ticks(*parse_iso8601("2018-08-09T22:54:54Z")).rfind("085866", 0) == 0);
+}
+
+TEST_CASE("the state-file and runtime-base-url flags, also from the environment", "[state][cli]") {
+    auto parse = [](std::vector<std::string> args, const char* env_state = nullptr) {
+        return parse_cli(args, [env_state](const char* name) -> const char* {
+            return std::string(name) == "LOGICMOCK_STATE_FILE" ? env_state : nullptr;
+        });
+    };
+    CliConfig c = parse({"--state-file", "/tmp/s.json", "--runtime-base-url",
+                         "https://prod-01.westus.logic.azure.com"});
+    REQUIRE(c.server.state_file == "/tmp/s.json");
+    REQUIRE(c.server.service.runtime_base_url == "https://prod-01.westus.logic.azure.com");
+    REQUIRE_FALSE(parse({}).server.state_file);
+    REQUIRE(parse({}, "/var/lib/lm.json").server.state_file == "/var/lib/lm.json");
+    REQUIRE_THROWS_AS(parse({"--runtime-base-url", "prod-01.logic.azure.com"}), UsageError);
+    REQUIRE_THROWS_AS(parse({"--state-file="}), UsageError);
+    REQUIRE_THAT(cli_help(), Catch::Contains("--state-file PATH"));
+    REQUIRE_THAT(cli_help(), Catch::Contains("--runtime-base-url URL"));
 }
