@@ -5,6 +5,7 @@
 #include <openssl/hmac.h>
 
 #include <catch2/catch.hpp>
+#include <fstream>
 
 #include "base64.hpp"
 #include "callback_test_support.hpp"
@@ -218,4 +219,39 @@ TEST_CASE("without --runtime-base-url the URL points at this server's own addres
     f.service.set_self_base_url("http://127.0.0.1:4321");
     REQUIRE_THAT(callback_value(f.service.handle(trigger_callback_request())),
                  Catch::StartsWith("http://127.0.0.1:4321/workflows/" + kWorkflowId + "/"));
+}
+
+TEST_CASE("the published listCallbackUrl examples are answered in their shape",
+          "[callbacks][spec]") {
+    const std::string dir =
+        std::string(LOGICMOCK_SHARED_DIR) + "/spec/azure-logic-2019-05-01/examples/";
+    std::ifstream workflow_example(dir + "Workflows_ListCallbackUrl.json");
+    if (!workflow_example) {
+        WARN("skipped: the spec examples are not present");
+        return;
+    }
+    auto example = nlohmann::json::parse(workflow_example);
+    CallbackFixture f;
+    Response r = f.service.handle(
+        workflow_callback_request(example["parameters"]["listCallbackUrl"].dump()));
+    REQUIRE(r.status == 200);
+    auto body = body_json(r);
+    const auto& published = example["responses"]["200"]["body"];
+    for (const auto& [name, value] : published.items()) {
+        INFO(name);
+        REQUIRE(body.contains(name));
+    }
+    for (const auto& [name, value] : published["queries"].items()) {
+        INFO(name);
+        REQUIRE(body["queries"].contains(name));
+    }
+    REQUIRE(body["queries"]["se"] == published["queries"]["se"]);
+    REQUIRE(body["method"] == published["method"]);
+    REQUIRE(body["queries"]["sig"].get<std::string>().size() ==
+            published["queries"]["sig"].get<std::string>().size());
+    // Same query order as the published value: api-version, se, sp, sv, sig.
+    REQUIRE_THAT(
+        body["value"].get<std::string>(),
+        Catch::Matches(
+            ".*/paths/invoke\\?api-version=[^&]+&se=[^&]+&sp=[^&]+&sv=1\\.0&sig=[^&]{43}"));
 }
