@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "callback_test_support.hpp"
 #include "cli_options.hpp"
@@ -212,4 +213,28 @@ TEST_CASE("the state-file and runtime-base-url flags, also from the environment"
     REQUIRE_THROWS_AS(parse({"--state-file="}), UsageError);
     REQUIRE_THAT(cli_help(), Catch::Contains("--state-file PATH"));
     REQUIRE_THAT(cli_help(), Catch::Contains("--runtime-base-url URL"));
+}
+
+TEST_CASE("concurrent rotations on a file store: the file ends with the live keys",
+          "[state][concurrency]") {
+    TempDir dir;
+    auto store = make_file_store(dir.file(), callback_seed());
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t) {
+        threads.emplace_back([&store, t] {
+            for (int i = 0; i < 25; ++i) {
+                AccessKey key{};
+                key.fill(static_cast<std::uint8_t>(t * 25 + i + 1));
+                store->replace_key({kSubscription, kResourceGroup, kWorkflow},
+                                   t % 2 ? KeySlot::Primary : KeySlot::Secondary, key);
+            }
+        });
+    }
+    for (auto& thread : threads) thread.join();
+    auto live = find(*store);
+    REQUIRE(live.primary_rotations == 50);
+    REQUIRE(live.secondary_rotations == 50);
+    auto reloaded = find(*make_file_store(dir.file(), default_seed()));
+    REQUIRE(reloaded.primary_key == live.primary_key);
+    REQUIRE(reloaded.secondary_key == live.secondary_key);
 }
