@@ -19,9 +19,13 @@ extern const std::string_view seed_schema_json;
 namespace logicmock {
 namespace {
 
-constexpr std::array kShapes{Shape::RegenerateActionParameter, Shape::GetCallbackUrlParameters,
-                             Shape::ErrorResponse, Shape::WorkflowTriggerCallbackUrl,
-                             Shape::SeedFile};
+constexpr std::array kShapes{Shape::RegenerateActionParameter,
+                             Shape::GetCallbackUrlParameters,
+                             Shape::ErrorResponse,
+                             Shape::WorkflowTriggerCallbackUrl,
+                             Shape::SeedFile,
+                             Shape::Workflow,
+                             Shape::WorkflowListResult};
 
 struct CompiledShape {
     nlohmann::json document;  // the schema document; kept for readable messages
@@ -175,6 +179,10 @@ std::string_view shape_name(Shape shape) {
             return "WorkflowTriggerCallbackUrl";
         case Shape::SeedFile:
             return "SeedFile";
+        case Shape::Workflow:
+            return "Workflow";
+        case Shape::WorkflowListResult:
+            return "WorkflowListResult";
     }
     return "unknown";
 }

@@ -92,6 +92,22 @@ const std::vector<Flag>& flags() {
                  "log-format", v,
                  {{"text", LogFormat::Text}, {"json", LogFormat::Json}, {"none", LogFormat::None}});
          }},
+        {"state-file", "PATH",
+         "keep workflows and keys in PATH (seed format): loaded at start when it exists, else "
+         "created from the seed; saved after every change. A corrupt file stops start-up",
+         [](CliConfig& c, const std::string& v) {
+             if (v.empty()) throw UsageError("--state-file needs a path");
+             c.server.state_file = v;
+         }},
+        {"runtime-base-url", "URL",
+         "base URL of callback URLs (the Logic runtime host); default: this server's own URL",
+         [](CliConfig& c, const std::string& v) {
+             if (v.rfind("http://", 0) != 0 && v.rfind("https://", 0) != 0) {
+                 throw UsageError("--runtime-base-url takes an http:// or https:// URL, not '" + v +
+                                  "'");
+             }
+             c.server.service.runtime_base_url = v;
+         }},
         {"region", "NAME",
          "region named in x-ms-routing-request-id and fallback location (default "
          "westus)",

@@ -68,6 +68,50 @@ const std::vector<CatalogueEntry>& error_catalogue() {
          "'NotSpecified' cannot be regenerated; the supported key types are 'Primary', "
          "'Secondary'. Path 'keyType'.'.",
          false},
+        // listCallbackUrl and workflow resources. The code of the two 400s and the 404 for a
+        // trigger are our choice (docs/CALLBACKS.md); the ListCallbackUrl text is observed.
+        {ErrorId::WorkflowTriggerNotFound, "WorkflowTriggerNotFound", 404,
+         "The workflow '{0}' trigger '{1}' could not be found.", false},
+        {ErrorId::ListCallbackUrlNotSupported, "InvalidTriggerType", 400,
+         "The 'ListCallbackUrl' API is not supported by triggers of type '{0}'.", false},
+        {ErrorId::WorkflowHasNoRequestTrigger, "InvalidTriggerType", 400,
+         "The workflow '{0}' has no trigger of type 'Request'; the 'ListCallbackUrl' API needs "
+         "one.",
+         false},
+        {ErrorId::InvalidNotAfter, "InvalidRequestContent", 400,
+         "The request content was invalid and could not be deserialized: 'Could not convert "
+         "string to DateTime: {0}. Path 'notAfter'.'.",
+         false},
+        {ErrorId::InvalidWorkflowName, "InvalidResourceName", 400,
+         "The resource name '{0}' is invalid. A workflow name has 1 to 80 characters: letters, "
+         "digits, '-', '_', '.', '(' and ')'.",
+         true},
+        {ErrorId::DuplicateTriggerName, "InvalidRequestContent", 400,
+         "The request content was invalid and could not be deserialized: 'The trigger names "
+         "'{0}' and '{1}' differ only in case. Path 'properties.definition.triggers'.'.",
+         false},
+        {ErrorId::WorkflowLocationConflict, "InvalidResourceLocation", 409,
+         "The resource '{0}' already exists in location '{1}' in resource group '{2}'. A "
+         "resource with the same name cannot be created in location '{3}'. Please select a new "
+         "resource name.",
+         true},
+        // The Logic runtime host (callback URLs). Texts from logic-callback-keys.md section 3.
+        {ErrorId::RuntimePathNotFound, "NotFound", 404,
+         "The requested path is not a workflow trigger endpoint: expected "
+         "'/workflows/{workflowId}/triggers/{triggerName}/paths/invoke'.",
+         false},
+        {ErrorId::RuntimeWorkflowNotFound, "WorkflowNotFound", 404,
+         "The workflow could not be found.", false},
+        {ErrorId::SasAuthorizationRequired, "DirectApiAuthorizationRequired", 401,
+         "The request must be authenticated only by Shared Access scheme.", false},
+        {ErrorId::SasInvalidSignature, "DirectApiInvalidAuthorizationSignature", 401,
+         "The provided authorization signature is not valid.", false},
+        {ErrorId::SasMoreThanOneAuthorization, "DirectApiRequestHasMoreThanOneAuthorization", 400,
+         "The request has SAS authentication scheme, 'HMAC' authorization scheme or internal "
+         "token scheme. Only one scheme should be used.",
+         false},
+        {ErrorId::TriggerMethodNotValid, "TriggerRequestMethodNotValid", 400,
+         "The HTTP method for this request is not valid: expected 'Post' and actual '{0}'.", false},
         {ErrorId::InternalServerError, "InternalServerError", 500,
          "Encountered internal server error. Diagnostic information: timestamp '{0}', tracking id "
          "'{1}'.",

@@ -32,6 +32,21 @@ enum class ErrorId {
     InvalidRequestContent,
     MissingRequestContent,
     KeyTypeNotSpecifiedRejected,
+    // listCallbackUrl and workflow resources (docs/CALLBACKS.md)
+    WorkflowTriggerNotFound,
+    ListCallbackUrlNotSupported,
+    WorkflowHasNoRequestTrigger,
+    InvalidNotAfter,
+    InvalidWorkflowName,
+    DuplicateTriggerName,
+    WorkflowLocationConflict,
+    // the Logic runtime host: callback URL invocation (docs/CALLBACKS.md)
+    RuntimePathNotFound,
+    RuntimeWorkflowNotFound,
+    SasAuthorizationRequired,
+    SasInvalidSignature,
+    SasMoreThanOneAuthorization,
+    TriggerMethodNotValid,
     InternalServerError,  // keep last: tests count the catalogue by it
 };
 

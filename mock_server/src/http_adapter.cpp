@@ -4,6 +4,7 @@
 
 #include <chrono>
 
+#include "log_redaction.hpp"
 #include "request_log.hpp"
 
 namespace logicmock {
@@ -81,9 +82,9 @@ void add_hooks(httplib::Server& http, const AdapterContext& c) {
     http.set_logger([log_format](const httplib::Request& req, const httplib::Response& res) {
         double ms =
             std::chrono::duration<double, std::milli>(Clock::now() - t_request_start).count();
-        write_request_log(log_format,
-                          {req.method, req.target.empty() ? req.path : req.target, res.status, ms,
-                           res.get_header_value("x-ms-request-id"), req.remote_addr});
+        write_request_log(
+            log_format, {req.method, redact_sas(req.target.empty() ? req.path : req.target),
+                         res.status, ms, res.get_header_value("x-ms-request-id"), req.remote_addr});
     });
 }
 

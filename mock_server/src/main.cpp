@@ -38,7 +38,8 @@ int main(int argc, char** argv) {
 
     std::unique_ptr<MockServer> owned;
     try {
-        owned = std::make_unique<MockServer>(config.server);  // loads or generates TLS certificates
+        // Loads the state file and loads or generates TLS certificates.
+        owned = std::make_unique<MockServer>(config.server);
     } catch (const std::exception& e) {
         std::cerr << "logicmock-server: " << e.what() << "\n";
         return 2;

@@ -33,7 +33,9 @@ class MemoryStore final : public WorkflowStore {
             groups_[group_key(rg.subscription_id, rg.name)] = rg;
         }
         for (const auto& wf : seed.workflows) {
-            workflows_[workflow_key({wf.subscription_id, wf.resource_group, wf.name})] = wf;
+            const std::string key = workflow_key({wf.subscription_id, wf.resource_group, wf.name});
+            workflows_[key] = wf;
+            ids_[lower(wf.workflow_id)] = key;
         }
     }
 
@@ -72,6 +74,59 @@ class MemoryStore final : public WorkflowStore {
         return true;
     }
 
+    PutWorkflowResult put_workflow(const WorkflowRecord& workflow) override {
+        std::unique_lock lock(mutex_);
+        const std::string key =
+            workflow_key({workflow.subscription_id, workflow.resource_group, workflow.name});
+        auto it = workflows_.find(key);
+        if (it == workflows_.end()) {
+            workflows_[key] = workflow;
+            ids_[lower(workflow.workflow_id)] = key;
+            return {workflow, true};
+        }
+        WorkflowRecord& wf = it->second;
+        std::vector<TriggerRecord> triggers = workflow.triggers;
+        for (auto& trigger : triggers) {
+            if (const TriggerRecord* old = find_trigger(wf, trigger.name)) {
+                trigger.invocations = old->invocations;
+            }
+        }
+        wf.location = workflow.location;
+        wf.state = workflow.state;
+        wf.definition = workflow.definition;
+        wf.tags = workflow.tags;
+        wf.changed_time = workflow.changed_time;
+        wf.triggers = std::move(triggers);
+        return {wf, false};
+    }
+
+    bool delete_workflow(const WorkflowRef& ref) override {
+        std::unique_lock lock(mutex_);
+        auto it = workflows_.find(workflow_key(ref));
+        if (it == workflows_.end()) return false;
+        ids_.erase(lower(it->second.workflow_id));
+        workflows_.erase(it);
+        return true;
+    }
+
+    std::optional<WorkflowRecord> find_workflow_by_id(
+        const std::string& workflow_id) const override {
+        std::shared_lock lock(mutex_);
+        auto id = ids_.find(lower(workflow_id));
+        if (id == ids_.end()) return std::nullopt;
+        return workflows_.at(id->second);
+    }
+
+    bool record_invocation(const std::string& workflow_id, const std::string& trigger) override {
+        std::unique_lock lock(mutex_);
+        auto id = ids_.find(lower(workflow_id));
+        if (id == ids_.end()) return false;
+        TriggerRecord* found = find_trigger(workflows_.at(id->second), trigger);
+        if (!found) return false;
+        ++found->invocations;
+        return true;
+    }
+
     std::vector<WorkflowRecord> all_workflows() const override {
         std::shared_lock lock(mutex_);
         std::vector<WorkflowRecord> out;
@@ -81,10 +136,19 @@ class MemoryStore final : public WorkflowStore {
     }
 
   private:
+    template <typename Workflow>
+    static auto find_trigger(Workflow& wf, std::string_view name) -> decltype(&wf.triggers[0]) {
+        for (auto& trigger : wf.triggers) {
+            if (lower(trigger.name) == lower(name)) return &trigger;
+        }
+        return nullptr;
+    }
+
     mutable std::shared_mutex mutex_;
     std::set<std::string> subscriptions_;
     std::map<std::string, ResourceGroupRecord> groups_;
     std::map<std::string, WorkflowRecord> workflows_;
+    std::map<std::string, std::string> ids_;  // lower-cased workflow id -> workflows_ key
 };
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include "tls_credentials.hpp"
 
 #include <openssl/ssl.h>
+#include "logicmock/file_store.hpp"
 
 namespace logicmock {
 namespace {
@@ -55,6 +56,18 @@ void block_sigpipe_on_this_thread() {
     pthread_sigmask(SIG_BLOCK, &set, nullptr);
 }
 
+std::shared_ptr<WorkflowStore> make_store(const ServerOptions& o) {
+    const Seed seed = o.seed ? *o.seed : default_seed();
+    return o.state_file ? make_file_store(*o.state_file, seed) : make_memory_store(seed);
+}
+
+// The address clients use to reach a server bound to a wildcard address.
+std::string reachable_host(const std::string& host) {
+    if (host == "0.0.0.0" || host.empty()) return "127.0.0.1";
+    if (host == "::") return "[::1]";
+    return host.find(':') != std::string::npos ? "[" + host + "]" : host;
+}
+
 }  // namespace
 
 struct MockServer::Impl {
@@ -66,9 +79,7 @@ struct MockServer::Impl {
     bool started = false;
 
     explicit Impl(ServerOptions o)
-        : options(std::move(o)),
-          store(make_memory_store(options.seed ? *options.seed : default_seed())),
-          service(options.service, store) {
+        : options(std::move(o)), store(make_store(options)), service(options.service, store) {
         const bool tls_replaces_http = options.tls.enabled && !options.tls.port;
         if (options.tls.enabled) tls.emplace(load_credentials(options));
         add_listener(options.port, tls_replaces_http);
@@ -94,7 +105,8 @@ struct MockServer::Impl {
     }
 
     std::string url_of(const Listener& l) const {
-        return (l.tls ? "https://" : "http://") + options.host + ":" + std::to_string(l.port);
+        return (l.tls ? "https://" : "http://") + reachable_host(options.host) + ":" +
+               std::to_string(l.port);
     }
 };
 
@@ -128,6 +140,8 @@ void MockServer::start() {
             std::this_thread::sleep_for(std::chrono::microseconds(100));
         }
     }
+    // Callback URLs point at the first listener unless --runtime-base-url says otherwise.
+    impl_->service.set_self_base_url(impl_->url_of(impl_->listeners.front()));
 }
 
 void MockServer::stop() {

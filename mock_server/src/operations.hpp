@@ -16,6 +16,8 @@ struct OperationInput {
     const RouteMatch& route;
     const WorkflowRecord& workflow;
     const ParsedBody& body;
+    bool workflow_exists = true;  // false only on RouteScope::WorkflowOrAbsent/ResourceGroup
+    std::string api_version;      // of the request, already checked
 };
 
 using OperationResult = std::variant<Response, ArmError>;
@@ -24,5 +26,11 @@ OperationResult run_operation(const OperationInput& input);
 
 // Each operation lives in its own file.
 OperationResult regenerate_access_key(const OperationInput& input);
+OperationResult list_workflow_callback_url(const OperationInput& input);  // list_callback_url.cpp
+OperationResult list_trigger_callback_url(const OperationInput& input);
+OperationResult get_workflow(const OperationInput& input);  // workflow_operations.cpp
+OperationResult put_workflow(const OperationInput& input);
+OperationResult delete_workflow(const OperationInput& input);
+OperationResult list_workflows(const OperationInput& input);
 
 }  // namespace logicmock

@@ -33,6 +33,35 @@ std::variant<WorkflowRecord, ArmError> resolve_workflow(const WorkflowStore& sto
     return std::move(*workflow);
 }
 
+std::variant<RouteTarget, ArmError> resolve_route_target(const WorkflowStore& store,
+                                                         const RouteMatch& match) {
+    const PathParams& params = match.params;
+    if (match.route->scope == RouteScope::Workflow) {
+        auto workflow = resolve_workflow(store, params);
+        if (auto* e = std::get_if<ArmError>(&workflow)) return *e;
+        return RouteTarget{std::get<WorkflowRecord>(std::move(workflow)), true};
+    }
+    if (!store.has_subscription(params.subscription_id)) {
+        if (!looks_like_guid(params.subscription_id)) {
+            return make_error(ErrorId::InvalidSubscriptionId, {params.subscription_id});
+        }
+        return make_error(ErrorId::SubscriptionNotFound, {params.subscription_id});
+    }
+    auto group = store.find_resource_group(params.subscription_id, params.resource_group);
+    if (!group) return make_error(ErrorId::ResourceGroupNotFound, {params.resource_group});
+    if (match.route->scope == RouteScope::WorkflowOrAbsent) {
+        if (auto wf = store.find_workflow(
+                {params.subscription_id, params.resource_group, params.workflow})) {
+            return RouteTarget{std::move(*wf), true};
+        }
+    }
+    WorkflowRecord placeholder;
+    placeholder.subscription_id = group->subscription_id;
+    placeholder.resource_group = group->name;
+    placeholder.name = params.workflow;
+    return RouteTarget{std::move(placeholder), false};
+}
+
 std::string location_hint(const WorkflowStore& store, const PathParams& params,
                           const std::string& fallback) {
     if (auto wf = store.find_workflow(

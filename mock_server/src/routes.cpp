@@ -32,6 +32,10 @@ bool matches(const RouteSpec& route, const std::vector<std::string>& segments, P
             params.resource_group = segments[i];
         } else if (p == "{workflowName}") {
             params.workflow = segments[i];
+        } else if (p == "{triggerName}") {
+            params.trigger = segments[i];
+        } else if (p == "{versionId}") {
+            params.version = segments[i];
         }
     }
     if (out) *out = std::move(params);
@@ -61,6 +65,28 @@ const std::vector<RouteSpec>& route_table() {
         {Operation::RegenerateAccessKey, "Workflows_RegenerateAccessKey", "POST",
          workflow_path({"regenerateAccessKey"}), BodyRule::Required,
          Shape::RegenerateActionParameter},
+        {Operation::ListWorkflowCallbackUrl, "Workflows_ListCallbackUrl", "POST",
+         workflow_path({"listCallbackUrl"}), BodyRule::Required, Shape::GetCallbackUrlParameters},
+        {Operation::ListTriggerCallbackUrl, "WorkflowTriggers_ListCallbackUrl", "POST",
+         workflow_path({"triggers", "{triggerName}", "listCallbackUrl"}), BodyRule::Optional,
+         Shape::GetCallbackUrlParameters},
+        {Operation::ListTriggerCallbackUrl, "WorkflowVersionTriggers_ListCallbackUrl", "POST",
+         workflow_path({"versions", "{versionId}", "triggers", "{triggerName}", "listCallbackUrl"}),
+         BodyRule::Optional, Shape::GetCallbackUrlParameters},
+        {Operation::GetWorkflow, "Workflows_Get", "GET", workflow_path({}), BodyRule::None,
+         std::nullopt},
+        {Operation::PutWorkflow, "Workflows_CreateOrUpdate", "PUT", workflow_path({}),
+         BodyRule::Required, Shape::Workflow, RouteScope::WorkflowOrAbsent},
+        {Operation::DeleteWorkflow, "Workflows_Delete", "DELETE", workflow_path({}), BodyRule::None,
+         std::nullopt, RouteScope::WorkflowOrAbsent},
+        {Operation::ListWorkflows,
+         "Workflows_ListByResourceGroup",
+         "GET",
+         {"subscriptions", "{subscriptionId}", "resourceGroups", "{resourceGroupName}", "providers",
+          "Microsoft.Logic", "workflows"},
+         BodyRule::None,
+         std::nullopt,
+         RouteScope::ResourceGroup},
     };
     return routes;
 }

@@ -14,6 +14,19 @@ namespace logicmock {
 
 enum class Operation {
     RegenerateAccessKey,
+    ListWorkflowCallbackUrl,
+    ListTriggerCallbackUrl,  // also the version-scoped route
+    GetWorkflow,
+    PutWorkflow,
+    DeleteWorkflow,
+    ListWorkflows,
+};
+
+// What stage 4 must find before the operation runs.
+enum class RouteScope {
+    Workflow,          // the workflow must exist (404 ResourceNotFound otherwise)
+    WorkflowOrAbsent,  // PUT / DELETE: the resource group must exist, the workflow may not
+    ResourceGroup,     // a collection under the resource group
 };
 
 enum class BodyRule { None, Optional, Required };
@@ -25,12 +38,15 @@ struct RouteSpec {
     std::vector<std::string_view> pattern;  // "{name}" segments capture
     BodyRule body;
     std::optional<Shape> body_shape;
+    RouteScope scope = RouteScope::Workflow;
 };
 
 struct PathParams {
     std::string subscription_id;
     std::string resource_group;
     std::string workflow;
+    std::string trigger;  // triggers/{triggerName}
+    std::string version;  // versions/{versionId}
 };
 
 struct RouteMatch {

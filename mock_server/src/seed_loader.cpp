@@ -6,10 +6,12 @@
 #include <sstream>
 
 #include "base64.hpp"
+#include "iso_time.hpp"
 #include "logicmock/json_text.hpp"
 #include "logicmock/schema_validator.hpp"
 #include "logicmock/seed.hpp"
 #include "random_bytes.hpp"
+#include "workflow_resource.hpp"
 
 namespace logicmock::embedded {
 extern const std::string_view default_seed_json;
@@ -58,6 +60,18 @@ AccessKey key_from(const nlohmann::json& keys, const char* name) {
     return key;
 }
 
+// Times std::chrono can hold (about 1678 to 2261); the schema has checked the format.
+SystemTime time_from(const nlohmann::json& item, const char* name, SystemTime fallback,
+                     const std::string& origin, const std::string& path) {
+    if (!item.contains(name)) return fallback;
+    auto ticks = parse_iso8601(item[name].get<std::string>());
+    constexpr Ticks kMin = 529'000'000'000'000'000, kMax = 713'000'000'000'000'000;
+    if (!ticks || *ticks < kMin || *ticks > kMax) {
+        fail(origin, path + "." + name, "not a date-time between the years 1678 and 2261");
+    }
+    return from_ticks(*ticks);
+}
+
 void check_unique(std::set<std::string>& seen, const std::string& name, const std::string& origin,
                   const std::string& path, const char* what) {
     if (!seen.insert(lower(name)).second) {
@@ -78,6 +92,7 @@ Seed parse_seed(const std::string& json_text, const std::string& origin) {
     }
 
     Seed seed;
+    const SystemTime loaded_at = std::chrono::system_clock::now();
     std::set<std::string> subs;
     const auto& subscriptions = doc["subscriptions"];
     for (std::size_t s = 0; s < subscriptions.size(); ++s) {
@@ -120,6 +135,19 @@ Seed parse_seed(const std::string& json_text, const std::string& origin) {
                                  wf_path + ".triggers[" + std::to_string(t) + "].name", "trigger");
                     wf.triggers.push_back(trigger);
                 }
+                if (item.contains("definition")) {
+                    wf.definition = to_json_text(item["definition"]);
+                    if (!item.contains("triggers")) {
+                        wf.triggers = triggers_from_definition(item["definition"]);
+                        for (const auto& trigger : wf.triggers) {
+                            check_unique(triggers, trigger.name, origin,
+                                         wf_path + ".definition.triggers", "trigger");
+                        }
+                    }
+                }
+                if (item.contains("tags")) wf.tags = to_json_text(item["tags"]);
+                wf.created_time = time_from(item, "createdTime", loaded_at, origin, wf_path);
+                wf.changed_time = time_from(item, "changedTime", wf.created_time, origin, wf_path);
                 seed.workflows.push_back(std::move(wf));
             }
         }

@@ -12,6 +12,7 @@
 #include "resource_lookup.hpp"
 #include "response_headers.hpp"
 #include "routes.hpp"
+#include "runtime_invoke.hpp"
 
 namespace logicmock {
 
@@ -52,7 +53,7 @@ struct Service::Impl {
         // 3. authentication
         if (auto e = authenticate(request.headers, options, now)) return *e;
         // 4. subscription, resource group, workflow
-        auto workflow = resolve_workflow(*store, match.params);
+        auto workflow = resolve_route_target(*store, match);
         if (auto* e = std::get_if<ArmError>(&workflow)) return *e;
         // 5. body size and media type
         if (auto e = check_body_size(request, options.max_body_bytes)) return *e;
@@ -64,8 +65,10 @@ struct Service::Impl {
         const ParsedBody& parsed = std::get<ParsedBody>(body);
         if (auto e = validate_body(parsed, *match.route)) return *e;
         // 8. operation
-        return run_operation(
-            OperationInput{*store, options, match, std::get<WorkflowRecord>(workflow), parsed});
+        const auto& target_workflow = std::get<RouteTarget>(workflow);
+        return run_operation(OperationInput{*store, options, match, target_workflow.workflow,
+                                            parsed, target_workflow.exists,
+                                            api_version.value_or("")});
     }
 
     Response finish(const Request& request, OperationResult result, SystemTime now) const {
@@ -84,6 +87,8 @@ Service::~Service() = default;
 
 Response Service::handle(const Request& request) const {
     const SystemTime now = std::chrono::system_clock::now();
+    if (is_runtime_request(request))
+        return handle_runtime_request(request, impl_->options, *impl_->store, now);
     OperationResult result;
     try {
         result = impl_->run_pipeline(request, now);
@@ -116,6 +121,10 @@ Response Service::transport_error(const Request& request, int http_status) const
 
 const ServiceOptions& Service::options() const {
     return impl_->options;
+}
+
+void Service::set_self_base_url(std::string url) {
+    impl_->options.self_base_url = std::move(url);
 }
 
 WorkflowStore& Service::store() const {

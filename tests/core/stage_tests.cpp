@@ -52,7 +52,7 @@ TEST_CASE("routes match literals case-insensitively and report allowed methods",
     auto wrong = match_route("DELETE", segments);
     REQUIRE(std::get<MethodMismatch>(wrong).allow == "POST");
 
-    segments.pop_back();
+    segments.back() = "noSuchAction";
     REQUIRE(std::holds_alternative<NoRoute>(match_route("POST", segments)));
 }
 

@@ -15,6 +15,8 @@ enum class Shape {
     ErrorResponse,
     WorkflowTriggerCallbackUrl,
     SeedFile,
+    Workflow,
+    WorkflowListResult,
 };
 
 std::string_view shape_name(Shape shape);

@@ -35,6 +35,9 @@ struct ServerOptions {
     std::string host = "127.0.0.1";
     int port = 0;              // 0: the OS picks a free port
     std::optional<Seed> seed;  // empty: default_seed()
+    // Durable state (logicmock/file_store.hpp): loaded from this file when it exists (the seed
+    // is then ignored), saved after every change. Empty: state lives in memory only.
+    std::optional<std::string> state_file;
     ServiceOptions service;
     int threads = 1024;  // most worker threads; one per open connection, started on demand
     LogFormat log_format = LogFormat::None;
@@ -48,7 +51,8 @@ struct ServerOptions {
 class MockServer {
   public:
     // With TLS enabled, loads or generates the certificate here; throws std::runtime_error
-    // naming the file and OpenSSL's reason when the certificate or key cannot be used.
+    // naming the file and OpenSSL's reason when the certificate or key cannot be used, and
+    // StateFileError when options.state_file exists but cannot be loaded.
     explicit MockServer(ServerOptions options = {});
     ~MockServer();
     MockServer(const MockServer&) = delete;

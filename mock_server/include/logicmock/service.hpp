@@ -1,6 +1,8 @@
 #pragma once
 // The transport-free core: Service::handle runs one request through ARM's front door
 // (route, api-version, auth, resources, media type, JSON, schema) and the operation.
+// Requests under /workflows/ are callback URL calls to the Logic runtime host instead and take
+// their own, smaller pipeline (runtime_invoke.cpp, docs/CALLBACKS.md).
 
 #include <cstddef>
 #include <memory>
@@ -28,6 +30,10 @@ struct ServiceOptions {
     NotSpecifiedPolicy not_specified = NotSpecifiedPolicy::RotatePrimary;
     std::size_t max_body_bytes = 1024 * 1024;
     std::string region = "westus";  // used in x-ms-routing-request-id
+    // Base URL of callback URLs (the Logic runtime host, e.g. "https://prod-00.westus.logic.
+    // azure.com"); empty: self_base_url, the URL MockServer listens on (set after binding).
+    std::string runtime_base_url;
+    std::string self_base_url;
 };
 
 class Service {
@@ -44,6 +50,8 @@ class Service {
     Response transport_error(const Request& request, int http_status) const;
 
     const ServiceOptions& options() const;
+    // Called by MockServer once the port is known, before any request is served.
+    void set_self_base_url(std::string url);
     WorkflowStore& store() const;
 
   private:

@@ -4,6 +4,7 @@
 // call from many request threads at once.
 
 #include <array>
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -18,7 +19,8 @@ using AccessKey = std::array<std::uint8_t, 32>;
 
 struct TriggerRecord {
     std::string name;
-    std::string type;  // "Request", "Recurrence", "Http", ...
+    std::string type;               // "Request", "Recurrence", "Http", ...
+    std::uint64_t invocations = 0;  // runtime calls accepted since start (not persisted)
 };
 
 struct WorkflowRecord {
@@ -33,6 +35,16 @@ struct WorkflowRecord {
     AccessKey secondary_key{};
     std::uint64_t primary_rotations = 0;
     std::uint64_t secondary_rotations = 0;
+    std::string definition;  // compact JSON of properties.definition; "" = built from triggers
+    std::string tags;        // compact JSON object of the resource's tags; "" = {}
+    std::chrono::system_clock::time_point created_time{};
+    std::chrono::system_clock::time_point changed_time{};
+};
+
+// What put_workflow stored, and whether it created the workflow.
+struct PutWorkflowResult {
+    WorkflowRecord stored;
+    bool created = false;
 };
 
 struct ResourceGroupRecord {
@@ -59,6 +71,19 @@ class WorkflowStore {
 
     // Replaces one key with new_key atomically; false when the workflow does not exist.
     virtual bool replace_key(const WorkflowRef& ref, KeySlot slot, const AccessKey& new_key) = 0;
+
+    // Creates the workflow as given (keys, workflow id, times) or, when one of that name exists,
+    // updates its location, state, definition, triggers, tags and changed time, keeping its
+    // identity: keys, workflow id, created time and the name as first created.
+    virtual PutWorkflowResult put_workflow(const WorkflowRecord& workflow) = 0;
+    // false when there was no such workflow.
+    virtual bool delete_workflow(const WorkflowRef& ref) = 0;
+    // The runtime host's lookup: by the 32-hex workflow id of callback URLs (case-insensitive).
+    virtual std::optional<WorkflowRecord> find_workflow_by_id(
+        const std::string& workflow_id) const = 0;
+    // Counts one accepted call of a trigger (TriggerRecord::invocations; never persisted);
+    // false when the workflow or trigger no longer exists.
+    virtual bool record_invocation(const std::string& workflow_id, const std::string& trigger) = 0;
 
     virtual std::vector<WorkflowRecord> all_workflows() const = 0;
 };
