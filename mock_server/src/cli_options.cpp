@@ -7,8 +7,8 @@ namespace logicmock {
 namespace {
 
 struct Flag {
-    const char* name;  // without "--"
-    const char* value_name;
+    const char* name;        // without "--"
+    const char* value_name;  // nullptr: a switch that takes no value (env: true/false)
     const char* help;
     std::function<void(CliConfig&, const std::string&)> apply;
 };
@@ -89,6 +89,26 @@ const std::vector<Flag>& flags() {
              c.server.service.max_body_bytes = static_cast<std::size_t>(
                  to_int("max-body-bytes", v, 0, std::numeric_limits<int>::max()));
          }},
+        {"faults", "FILE",
+         "fault rules to start with (schemas/fault-rules.schema.json; docs/FAULTS.md)",
+         [](CliConfig& c, const std::string& v) { c.faults_path = v; }},
+        {"journal-size", "N",
+         "requests kept in the request journal (GET /_mock/journal); 0 turns it off (default "
+         "1000)",
+         [](CliConfig& c, const std::string& v) {
+             c.server.service.journal_size =
+                 static_cast<std::size_t>(to_int("journal-size", v, 0, 1000000));
+         }},
+        {"no-admin", nullptr,
+         "turn off the /_mock/ admin API (faults, journal, reset) and the x-mock-fault header",
+         [](CliConfig& c, const std::string& v) {
+             c.server.service.admin_enabled = !choose<bool>(
+                 "no-admin", v, {{"true", true}, {"1", true}, {"false", false}, {"0", false}});
+         }},
+        {"admin-token", "TOKEN",
+         "admin calls (and x-mock-fault) must send 'x-mock-admin-token: TOKEN' or "
+         "'Authorization: Bearer TOKEN'",
+         [](CliConfig& c, const std::string& v) { c.server.service.admin_token = v; }},
     };
     return table;
 }
@@ -136,7 +156,9 @@ CliConfig parse_cli(const std::vector<std::string>& args,
         }
         const Flag* flag = find_flag(name);
         if (!flag) throw UsageError("unknown flag '--" + name + "'");
-        if (!has_value) {
+        if (!has_value && !flag->value_name) {
+            value = "true";
+        } else if (!has_value) {
             if (i + 1 >= args.size()) throw UsageError("--" + name + " needs a value");
             value = args[++i];
         }
@@ -157,13 +179,16 @@ std::string cli_help() {
         "it accepts connections; logs one line per request on stderr; stops on SIGINT/SIGTERM.\n\n"
         "Flags (each also from the environment variable shown):\n";
     for (const auto& f : flags()) {
-        std::string head = "  --" + std::string(f.name) + " " + f.value_name;
+        std::string head =
+            "  --" + std::string(f.name) + (f.value_name ? " " + std::string(f.value_name) : "");
         text += head + "\n      " + f.help + "  [" + env_name(f.name) + "]\n";
     }
     text +=
         "  --help\n      this text\n\n"
-        "Exit codes: 0 stopped by a signal, 1 cannot listen, 2 usage error or bad seed file.\n"
-        "Health: GET /_mock/health\n";
+        "Exit codes: 0 stopped by a signal, 1 cannot listen, 2 usage error or bad seed or\n"
+        "fault file.\n"
+        "Health: GET /_mock/health. Faults, journal, reset: /_mock/faults, /_mock/journal,\n"
+        "/_mock/reset (docs/FAULTS.md).\n";
     return text;
 }
 

@@ -15,6 +15,7 @@ namespace logicmock {
 struct CliConfig {
     ServerOptions server;
     std::optional<std::string> seed_path;
+    std::optional<std::string> faults_path;
     bool show_help = false;
 };
 

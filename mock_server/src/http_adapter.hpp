@@ -6,6 +6,7 @@
 #include <httplib.h>
 
 #include "logicmock/mock_server.hpp"
+#include "transport_faults.hpp"
 
 namespace logicmock {
 
@@ -13,6 +14,7 @@ struct AdapterContext {
     const ServerOptions& options;
     Service& service;
     WorkflowStore& store;
+    InjectedWaits& waits;  // injected delays and holds; cancelled by stop()
 };
 
 // Tuning (TCP_NODELAY, keep-alive, timeouts, pool size, body limit) and every route.

@@ -27,7 +27,7 @@ std::string workflow_key(const WorkflowRef& ref) {
 
 class MemoryStore final : public WorkflowStore {
   public:
-    explicit MemoryStore(const Seed& seed) {
+    explicit MemoryStore(const Seed& seed) : seed_(seed) {
         for (const auto& sub : seed.subscriptions) subscriptions_.insert(lower(sub));
         for (const auto& rg : seed.resource_groups) {
             groups_[group_key(rg.subscription_id, rg.name)] = rg;
@@ -80,7 +80,16 @@ class MemoryStore final : public WorkflowStore {
         return out;
     }
 
+    void reset_to_seed() override {
+        MemoryStore fresh(seed_);
+        std::unique_lock lock(mutex_);
+        subscriptions_.swap(fresh.subscriptions_);
+        groups_.swap(fresh.groups_);
+        workflows_.swap(fresh.workflows_);
+    }
+
   private:
+    const Seed seed_;  // kept for reset_to_seed
     mutable std::shared_mutex mutex_;
     std::set<std::string> subscriptions_;
     std::map<std::string, ResourceGroupRecord> groups_;

@@ -14,6 +14,7 @@ struct MockServer::Impl {
     ServerOptions options;
     std::shared_ptr<WorkflowStore> store;
     Service service;
+    InjectedWaits waits;
     httplib::Server http;
     std::thread thread;
     int port = 0;
@@ -23,7 +24,7 @@ struct MockServer::Impl {
         : options(std::move(o)),
           store(make_memory_store(options.seed ? *options.seed : default_seed())),
           service(options.service, store) {
-        configure_http_server(http, AdapterContext{options, service, *store});
+        configure_http_server(http, AdapterContext{options, service, *store, waits});
     }
 };
 
@@ -42,6 +43,7 @@ void MockServer::start() {
         throw std::runtime_error("cannot listen on " + o.host + ":" + std::to_string(o.port));
     }
     impl_->port = port;
+    impl_->waits.rearm();
     impl_->thread = std::thread([&http] { http.listen_after_bind(); });
     impl_->started = true;
     // stop() is a no-op until the accept loop runs, so wait for it.
@@ -53,6 +55,7 @@ void MockServer::start() {
 
 void MockServer::stop() {
     if (!impl_->started) return;
+    impl_->waits.cancel();
     impl_->http.stop();
     if (impl_->thread.joinable()) impl_->thread.join();
     impl_->started = false;

@@ -15,6 +15,9 @@ enum class Shape {
     ErrorResponse,
     WorkflowTriggerCallbackUrl,
     SeedFile,
+    FaultRulesFile,  // schemas/fault-rules.schema.json: a --faults file
+    FaultRule,       // ... one rule (POST /_mock/faults)
+    FaultAction,     // ... one action (the x-mock-fault header)
 };
 
 std::string_view shape_name(Shape shape);

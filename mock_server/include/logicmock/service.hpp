@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "logicmock/faults.hpp"
 #include "logicmock/http_types.hpp"
 #include "logicmock/workflow_store.hpp"
 
@@ -28,7 +29,16 @@ struct ServiceOptions {
     NotSpecifiedPolicy not_specified = NotSpecifiedPolicy::RotatePrimary;
     std::size_t max_body_bytes = 1024 * 1024;
     std::string region = "westus";  // used in x-ms-routing-request-id
+    // Fault injection and the request journal (docs/FAULTS.md).
+    std::shared_ptr<const FaultRuleList> faults;  // start-up rules (--faults); may be null
+    std::size_t journal_size = 1000;              // entries kept; 0 turns the journal off
+    std::size_t journal_body_limit = 4096;        // request body bytes kept per entry
+    bool admin_enabled = true;                    // false: no /_mock/ admin API, no x-mock-fault
+    std::string admin_token;                      // non-empty: admin calls must present it
 };
+
+class FaultEngine;
+class RequestJournal;
 
 class Service {
   public:
@@ -45,6 +55,8 @@ class Service {
 
     const ServiceOptions& options() const;
     WorkflowStore& store() const;
+    FaultEngine& faults() const;
+    RequestJournal& journal() const;
 
   private:
     struct Impl;

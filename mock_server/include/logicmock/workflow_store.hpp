@@ -61,6 +61,9 @@ class WorkflowStore {
     virtual bool replace_key(const WorkflowRef& ref, KeySlot slot, const AccessKey& new_key) = 0;
 
     virtual std::vector<WorkflowRecord> all_workflows() const = 0;
+
+    // Back to the seed the store was made from (POST /_mock/reset).
+    virtual void reset_to_seed() = 0;
 };
 
 struct Seed;
