@@ -1,16 +1,13 @@
 // The in-process server over real sockets: what an HTTP client sees on the wire.
 
-#include <arpa/inet.h>
 #include <httplib.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include "logicmock/mock_server.hpp"
 #include "pipeline_test_support.hpp"
+#include "raw_connection.hpp"
 
 using namespace logicmock;
 using namespace logicmock::test;
@@ -20,60 +17,6 @@ namespace {
 httplib::Headers bearer() {
     return {{"Authorization", "Bearer t"}};
 }
-
-// A plain TCP connection for what an HTTP client library would not send.
-class RawConnection {
-  public:
-    explicit RawConnection(int port) : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
-        sockaddr_in addr{};
-        addr.sin_family = AF_INET;
-        addr.sin_port = htons(static_cast<uint16_t>(port));
-        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        REQUIRE(::connect(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
-        timeval timeout{2, 0};
-        ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-    }
-    ~RawConnection() { ::close(fd_); }
-
-    void send(const std::string& bytes) { ::send(fd_, bytes.data(), bytes.size(), MSG_NOSIGNAL); }
-
-    // Everything until the server closes (or 2 s of silence).
-    std::string read_all() {
-        std::string out;
-        while (fill(out)) {
-        }
-        return out;
-    }
-
-    // One response: headers, then Content-Length bytes of body.
-    std::string read_response() {
-        std::string out = std::move(pending_);
-        pending_.clear();
-        std::size_t end;
-        while ((end = out.find("\r\n\r\n")) == std::string::npos) {
-            if (!fill(out)) return out;
-        }
-        std::size_t length = 0;
-        auto cl = out.find("Content-Length: ");
-        if (cl != std::string::npos && cl < end) length = std::stoul(out.substr(cl + 16));
-        while (out.size() < end + 4 + length) {
-            if (!fill(out)) return out;
-        }
-        pending_ = out.substr(end + 4 + length);
-        return out.substr(0, end + 4 + length);
-    }
-
-  private:
-    bool fill(std::string& out) {
-        char buffer[4096];
-        ssize_t n = ::recv(fd_, buffer, sizeof buffer, 0);
-        if (n <= 0) return false;
-        out.append(buffer, static_cast<std::size_t>(n));
-        return true;
-    }
-    int fd_;
-    std::string pending_;
-};
 
 }  // namespace
 

@@ -33,12 +33,19 @@ struct JournalEntry {
     double duration_ms = 0;  // time in the service, including injected delay and hold
 };
 
+// JournalFilter().by_operation("regenerateAccessKey").by_status(429)
 struct JournalFilter {
     std::string operation;  // glob, as in fault rules; "" = any
     std::string workflow;   // glob; "" = any
     std::optional<int> status;
     std::uint64_t since = 0;  // only entries with id > since
     std::size_t limit = 0;    // 0 = all
+
+    JournalFilter& by_operation(std::string glob) { return operation = std::move(glob), *this; }
+    JournalFilter& by_workflow(std::string glob) { return workflow = std::move(glob), *this; }
+    JournalFilter& by_status(int value) { return status = value, *this; }
+    JournalFilter& after_id(std::uint64_t id) { return since = id, *this; }
+    JournalFilter& at_most(std::size_t n) { return limit = n, *this; }
 };
 
 }  // namespace logicmock

@@ -6,7 +6,7 @@
 //   admin.add_fault(R"({"match":{"operation":"regenerateAccessKey"},
 //                       "action":{"preset":"Throttled"},"times":2})");
 //   ... drive the code under test ...
-//   REQUIRE(admin.journal({.operation = "regenerateAccessKey"}).size() == 3);
+//   REQUIRE(admin.journal(JournalFilter().by_operation("regenerateAccessKey")).size() == 3);
 
 #include <cstddef>
 #include <string>
