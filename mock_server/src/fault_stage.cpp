@@ -110,8 +110,13 @@ std::optional<Response> inject_fault(FaultEngine& engine, const ServiceOptions& 
             return error_response(make_error(ErrorId::InvalidMockFaultHeader, {e.what()}));
         }
     } else {
-        firing = engine.decide(FaultRequestView{request.method, route, request.headers,
-                                                [&] { return peek_key_type(request.body); }});
+        std::optional<std::optional<std::string>> key_type;  // parsed once, if a rule asks
+        auto body_key_type = [&] {
+            if (!key_type) key_type = peek_key_type(request.body);
+            return *key_type;
+        };
+        firing =
+            engine.decide(FaultRequestView{request.method, route, request.headers, body_key_type});
     }
     if (!firing) return std::nullopt;
 
