@@ -2,11 +2,13 @@
 // the policies (times, after, probability with seed, priority), the x-mock-fault header and the
 // refusal of bad rules and files.
 
+#include <atomic>
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <thread>
 
 #include "cli_options.hpp"
 #include "fault_presets.hpp"
@@ -460,4 +462,27 @@ TEST_CASE("fault and admin flags", "[faults][cli]") {
     REQUIRE(parse({}, {{"LOGICMOCK_NO_ADMIN", "0"}}).server.service.admin_enabled);
     REQUIRE_THROWS_AS(parse({"--journal-size", "-1"}), UsageError);
     REQUIRE_THAT(cli_help(), Catch::Contains("--no-admin\n"));
+}
+
+TEST_CASE("times holds exactly under concurrent requests, and the journal misses none",
+          "[faults][concurrency]") {
+    ServiceFixture f;
+    MockAdmin admin(f.service);
+    admin.add_fault(R"({"action":{"preset":"Throttled"},"times":100})");
+    std::atomic<int> throttled{0}, ok{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t) {
+        threads.emplace_back([&] {
+            for (int i = 0; i < 200; ++i) {
+                int status = f.service.handle(regenerate_request()).status;
+                (status == 429 ? throttled : ok)++;
+            }
+        });
+    }
+    for (auto& thread : threads) thread.join();
+    REQUIRE(throttled == 100);
+    REQUIRE(ok == 700);
+    REQUIRE(admin.journal_count() == 800);
+    REQUIRE(admin.journal_count(JournalFilter().by_status(429)) == 100);
+    REQUIRE(f.workflow().primary_rotations == 700);
 }
