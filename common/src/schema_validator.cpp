@@ -14,6 +14,7 @@
 namespace logicmock::embedded {
 extern const std::string_view logic_definitions_schema_json;
 extern const std::string_view seed_schema_json;
+extern const std::string_view fault_rules_schema_json;
 }  // namespace logicmock::embedded
 
 namespace logicmock {
@@ -25,7 +26,10 @@ constexpr std::array kShapes{Shape::RegenerateActionParameter,
                              Shape::WorkflowTriggerCallbackUrl,
                              Shape::SeedFile,
                              Shape::Workflow,
-                             Shape::WorkflowListResult};
+                             Shape::WorkflowListResult,
+                             Shape::FaultRulesFile,
+                             Shape::FaultRule,
+                             Shape::FaultAction};
 
 struct CompiledShape {
     nlohmann::json document;  // the schema document; kept for readable messages
@@ -42,10 +46,19 @@ class Registry {
   public:
     Registry() {
         auto definitions = nlohmann::json::parse(embedded::logic_definitions_schema_json);
+        auto faults = nlohmann::json::parse(embedded::fault_rules_schema_json);
         for (Shape s : kShapes) {
             auto& slot = shapes_[static_cast<std::size_t>(s)];
             if (s == Shape::SeedFile) {
                 slot.document = nlohmann::json::parse(embedded::seed_schema_json);
+            } else if (s == Shape::FaultRulesFile) {
+                slot.document = faults;
+            } else if (s == Shape::FaultRule || s == Shape::FaultAction) {
+                // $ref beside root keywords is ignored in draft 7, so point a bare document at
+                // the definition.
+                slot.document = {{"definitions", faults["definitions"]},
+                                 {"$ref", s == Shape::FaultRule ? "#/definitions/Rule"
+                                                                : "#/definitions/Action"}};
             } else {
                 slot.document = definitions;
                 slot.document["$ref"] = "#/definitions/" + std::string(shape_name(s));
@@ -183,6 +196,12 @@ std::string_view shape_name(Shape shape) {
             return "Workflow";
         case Shape::WorkflowListResult:
             return "WorkflowListResult";
+        case Shape::FaultRulesFile:
+            return "FaultRulesFile";
+        case Shape::FaultRule:
+            return "FaultRule";
+        case Shape::FaultAction:
+            return "FaultAction";
     }
     return "unknown";
 }

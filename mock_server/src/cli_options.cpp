@@ -7,8 +7,8 @@ namespace logicmock {
 namespace {
 
 struct Flag {
-    const char* name;  // without "--"
-    const char* value_name;
+    const char* name;        // without "--"
+    const char* value_name;  // "" for a switch
     const char* help;
     std::function<void(CliConfig&, const std::string&)> apply;
     bool is_switch = false;  // "--name" alone means "--name=true"
@@ -136,6 +136,26 @@ const std::vector<Flag>& flags() {
          "write the generated CA certificate (PEM) here for clients to trust; default: a new "
          "file in $TMPDIR, removed at exit. Its path is in the listening line as caFile",
          [](CliConfig& c, const std::string& v) { c.ca_out = v; }},
+        {"faults", "FILE",
+         "fault rules to start with (schemas/fault-rules.schema.json; docs/FAULTS.md)",
+         [](CliConfig& c, const std::string& v) { c.faults_path = v; }},
+        {"journal-size", "N",
+         "requests kept in the request journal (GET /_mock/journal); 0 turns it off (default "
+         "1000)",
+         [](CliConfig& c, const std::string& v) {
+             c.server.service.journal_size =
+                 static_cast<std::size_t>(to_int("journal-size", v, 0, 1000000));
+         }},
+        {"no-admin", "",
+         "turn off the /_mock/ admin API (faults, journal, reset) and the x-mock-fault header",
+         [](CliConfig& c, const std::string& v) {
+             c.server.service.admin_enabled = !to_bool("no-admin", v);
+         },
+         true},
+        {"admin-token", "TOKEN",
+         "admin calls (and x-mock-fault) must send 'x-mock-admin-token: TOKEN' or "
+         "'Authorization: Bearer TOKEN'",
+         [](CliConfig& c, const std::string& v) { c.server.service.admin_token = v; }},
     };
     return table;
 }
@@ -229,9 +249,10 @@ std::string cli_help() {
     }
     text +=
         "  --help\n      this text\n\n"
-        "Exit codes: 0 stopped by a signal, 1 cannot listen, 2 usage error, bad seed file or\n"
-        "unusable certificate, key or --ca-out file.\n"
-        "Health: GET /_mock/health\n";
+        "Exit codes: 0 stopped by a signal, 1 cannot listen, 2 usage error, bad seed, fault or\n"
+        "state file, or unusable certificate, key or --ca-out file.\n"
+        "Health: GET /_mock/health. Faults, journal, reset: /_mock/faults, /_mock/journal,\n"
+        "/_mock/reset (docs/FAULTS.md).\n";
     return text;
 }
 

@@ -16,6 +16,7 @@ struct CliConfig {
     ServerOptions server;
     std::optional<std::string> seed_path;
     std::optional<std::string> ca_out;  // where to write the generated CA (--ca-out)
+    std::optional<std::string> faults_path;
     bool show_help = false;
 };
 

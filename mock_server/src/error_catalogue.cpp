@@ -112,6 +112,45 @@ const std::vector<CatalogueEntry>& error_catalogue() {
          false},
         {ErrorId::TriggerMethodNotValid, "TriggerRequestMethodNotValid", 400,
          "The HTTP method for this request is not valid: expected 'Post' and actual '{0}'.", false},
+        // Fault presets. Throttled and AuthorizationFailed follow ARM's observed texts; the
+        // 503, 504 and 409 texts are assumptions (docs/FAULTS.md).
+        {ErrorId::SubscriptionRequestsThrottled, "SubscriptionRequestsThrottled", 429,
+         "Number of requests for subscription '{0}' and operation '{1}' exceeded the backend "
+         "storage limit. Please try again after '{2}' seconds.",
+         true},
+        {ErrorId::ServiceUnavailable, "ServiceUnavailable", 503,
+         "The service is temporarily unavailable. Please retry the request later.", false},
+        {ErrorId::GatewayTimeout, "GatewayTimeout", 504,
+         "The gateway did not receive a response from 'Microsoft.Logic' within the specified "
+         "time period.",
+         true},
+        {ErrorId::AuthorizationFailed, "AuthorizationFailed", 403,
+         "The client '{0}' with object id '{1}' does not have authorization to perform action "
+         "'{2}' over scope '{3}' or the scope is invalid. If access was recently granted, please "
+         "refresh your credentials.",
+         true},
+        {ErrorId::Conflict, "Conflict", 409,
+         "The operation cannot be performed on '{0}' because another operation on it is in "
+         "progress. Retry the request later.",
+         false},
+        {ErrorId::AdminApiDisabled, "AdminApiDisabled", 404,
+         "The logicmock admin API is turned off (--no-admin).", false},
+        {ErrorId::AdminAuthenticationFailed, "AdminAuthenticationFailed", 401,
+         "The logicmock admin API needs the admin token: send 'x-mock-admin-token: <token>' or "
+         "'Authorization: Bearer <token>'.",
+         false},
+        {ErrorId::AdminRouteNotFound, "AdminRouteNotFound", 404,
+         "There is no logicmock admin route '{0} {1}'; see docs/FAULTS.md.", false},
+        {ErrorId::InvalidFaultRule, "InvalidFaultRule", 400, "The fault rule is invalid: {0}",
+         false},
+        {ErrorId::FaultRuleNotFound, "FaultRuleNotFound", 404, "There is no fault rule '{0}'.",
+         false},
+        {ErrorId::TooManyFaultRules, "TooManyFaultRules", 400,
+         "At most {0} fault rules can be active at once.", false},
+        {ErrorId::InvalidJournalQuery, "InvalidJournalQuery", 400,
+         "The journal query parameter '{0}' is invalid: {1}", false},
+        {ErrorId::InvalidMockFaultHeader, "InvalidMockFaultHeader", 400,
+         "The x-mock-fault header is invalid: {0}", false},
         {ErrorId::InternalServerError, "InternalServerError", 500,
          "Encountered internal server error. Diagnostic information: timestamp '{0}', tracking id "
          "'{1}'.",

@@ -47,6 +47,21 @@ enum class ErrorId {
     SasInvalidSignature,
     SasMoreThanOneAuthorization,
     TriggerMethodNotValid,
+    // Fault presets (docs/FAULTS.md).
+    SubscriptionRequestsThrottled,
+    ServiceUnavailable,
+    GatewayTimeout,
+    AuthorizationFailed,
+    Conflict,
+    // The /_mock/ admin API and the x-mock-fault header.
+    AdminApiDisabled,
+    AdminAuthenticationFailed,
+    AdminRouteNotFound,
+    InvalidFaultRule,
+    FaultRuleNotFound,
+    TooManyFaultRules,
+    InvalidJournalQuery,
+    InvalidMockFaultHeader,
     InternalServerError,  // keep last: tests count the catalogue by it
 };
 

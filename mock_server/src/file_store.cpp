@@ -7,6 +7,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <mutex>
@@ -60,7 +61,7 @@ void write_atomically(const std::string& path, const std::string& text) {
 
 class FileStore final : public WorkflowStore {
   public:
-    FileStore(std::string path, const Seed& initial) : path_(std::move(path)) {
+    FileStore(std::string path, const Seed& initial) : path_(std::move(path)), initial_(initial) {
         Seed state = initial;
         if (std::filesystem::exists(path_)) {
             state = load();
@@ -76,15 +77,24 @@ class FileStore final : public WorkflowStore {
         live_ = make_memory_store(state);
     }
 
+    // Back to the seed this server was started with (not the state file it loaded), saved first.
+    void reset_to_seed() override {
+        std::lock_guard lock(change_mutex_);
+        save(initial_);
+        subscriptions_ = initial_.subscriptions;
+        groups_ = initial_.resource_groups;
+        live_.store(make_memory_store(initial_));
+    }
+
     bool has_subscription(const std::string& subscription_id) const override {
-        return live_->has_subscription(subscription_id);
+        return live_.load()->has_subscription(subscription_id);
     }
     std::optional<ResourceGroupRecord> find_resource_group(
         const std::string& subscription_id, const std::string& resource_group) const override {
-        return live_->find_resource_group(subscription_id, resource_group);
+        return live_.load()->find_resource_group(subscription_id, resource_group);
     }
     std::optional<WorkflowRecord> find_workflow(const WorkflowRef& ref) const override {
-        return live_->find_workflow(ref);
+        return live_.load()->find_workflow(ref);
     }
     bool replace_key(const WorkflowRef& ref, KeySlot slot, const AccessKey& new_key) override {
         return change([&](WorkflowStore& s) { return s.replace_key(ref, slot, new_key); });
@@ -97,24 +107,25 @@ class FileStore final : public WorkflowStore {
     }
     std::optional<WorkflowRecord> find_workflow_by_id(
         const std::string& workflow_id) const override {
-        return live_->find_workflow_by_id(workflow_id);
+        return live_.load()->find_workflow_by_id(workflow_id);
     }
     bool record_invocation(const std::string& workflow_id, const std::string& trigger) override {
-        return live_->record_invocation(workflow_id, trigger);  // counts are not persisted
+        return live_.load()->record_invocation(workflow_id, trigger);  // counts are not persisted
     }
-    std::vector<WorkflowRecord> all_workflows() const override { return live_->all_workflows(); }
+    std::vector<WorkflowRecord> all_workflows() const override { return live_.load()->all_workflows(); }
 
   private:
     template <typename Fn>
     std::invoke_result_t<Fn&, WorkflowStore&> change(Fn&& apply) {
         std::lock_guard lock(change_mutex_);
-        auto scratch = make_memory_store(Seed{subscriptions_, groups_, live_->all_workflows()});
+        auto live = live_.load();
+        auto scratch = make_memory_store(Seed{subscriptions_, groups_, live->all_workflows()});
         auto result = apply(*scratch);
         if constexpr (std::is_same_v<decltype(result), bool>) {
             if (!result) return result;  // nothing changed
         }
         save(Seed{subscriptions_, groups_, scratch->all_workflows()});
-        return apply(*live_);
+        return apply(*live);
     }
 
     void save(const Seed& state) const {
@@ -143,7 +154,9 @@ class FileStore final : public WorkflowStore {
     std::string path_;
     std::vector<std::string> subscriptions_;
     std::vector<ResourceGroupRecord> groups_;
-    std::shared_ptr<WorkflowStore> live_;
+    const Seed initial_;
+    // Swapped whole by reset_to_seed while readers use it, hence atomic.
+    std::atomic<std::shared_ptr<WorkflowStore>> live_;
     std::mutex change_mutex_;
 };
 

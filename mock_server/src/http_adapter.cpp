@@ -5,6 +5,7 @@
 #include <chrono>
 
 #include "log_redaction.hpp"
+#include "admin_api.hpp"
 #include "request_log.hpp"
 
 namespace logicmock {
@@ -41,10 +42,25 @@ void add_mock_routes(httplib::Server& http, const AdapterContext& c) {
     });
 }
 
+// Faults, journal and reset (docs/FAULTS.md); health above stays open to everyone.
+void add_admin_routes(httplib::Server& http, const AdapterContext& c) {
+    Service& service = c.service;
+    auto admin = [&service](const httplib::Request& req, httplib::Response& res) {
+        write_core_response(handle_admin(service, to_core_request(req)), res);
+    };
+    http.Get("/_mock/.*", admin);
+    http.Post("/_mock/.*", admin);
+    http.Put("/_mock/.*", admin);
+    http.Patch("/_mock/.*", admin);
+    http.Delete("/_mock/.*", admin);
+    http.Options("/_mock/.*", admin);
+}
+
 void add_arm_routes(httplib::Server& http, const AdapterContext& c) {
     Service& service = c.service;
-    auto arm = [&service](const httplib::Request& req, httplib::Response& res) {
-        write_core_response(service.handle(to_core_request(req)), res);
+    InjectedWaits& waits = c.waits;
+    auto arm = [&service, &waits](const httplib::Request& req, httplib::Response& res) {
+        deliver_response(service.handle(to_core_request(req)), req, res, waits);
     };
     http.Get(".*", arm);
     http.Post(".*", arm);
@@ -57,12 +73,18 @@ void add_arm_routes(httplib::Server& http, const AdapterContext& c) {
 void add_hooks(httplib::Server& http, const AdapterContext& c) {
     Service& service = c.service;
     const LogFormat log_format = c.options.log_format;
-    http.set_pre_routing_handler([&service](const httplib::Request& req, httplib::Response& res) {
+    InjectedWaits& waits = c.waits;
+    http.set_pre_routing_handler([&service, &waits](const httplib::Request& req,
+                                                    httplib::Response& res) {
         t_request_start = Clock::now();
         // A request with neither Content-Length nor Transfer-Encoding has no body (RFC 9112
         // 6.3), but httplib would wait for one until the read timeout: answer it here.
         if (has_no_body_framing(req) && req.path.rfind("/_mock/", 0) != 0) {
-            write_core_response(service.handle(to_core_request(req)), res);
+            deliver_response(service.handle(to_core_request(req)), req, res, waits);
+            return HandlerResponse::Handled;
+        }
+        if (has_no_body_framing(req) && is_admin_target(req.path) && req.path != "/_mock/health") {
+            write_core_response(handle_admin(service, to_core_request(req)), res);
             return HandlerResponse::Handled;
         }
         return HandlerResponse::Unhandled;
@@ -123,6 +145,7 @@ void configure_http_server(httplib::Server& http, const AdapterContext& context)
     tune(http, context.options);
     add_hooks(http, context);
     add_mock_routes(http, context);  // before the catch-all ARM routes: first match wins
+    add_admin_routes(http, context);
     add_arm_routes(http, context);
 }
 

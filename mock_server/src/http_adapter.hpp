@@ -5,6 +5,7 @@
 
 #include "connection_server.hpp"
 #include "logicmock/mock_server.hpp"
+#include "transport_faults.hpp"
 
 namespace logicmock {
 
@@ -12,6 +13,7 @@ struct AdapterContext {
     const ServerOptions& options;
     Service& service;
     WorkflowStore& store;
+    InjectedWaits& waits;  // injected delays and holds; cancelled by stop()
 };
 
 // The limits a connection runs under, from the server options.

@@ -21,10 +21,14 @@ int main(int argc, char** argv) {
             return 0;
         }
         config.server.seed = config.seed_path ? load_seed_file(*config.seed_path) : default_seed();
+        if (config.faults_path) config.server.service.faults = load_fault_file(*config.faults_path);
     } catch (const UsageError& e) {
         std::cerr << "logicmock-server: " << e.what() << "\nTry 'logicmock-server --help'.\n";
         return 2;
     } catch (const SeedError& e) {
+        std::cerr << "logicmock-server: " << e.what() << "\n";
+        return 2;
+    } catch (const FaultRuleError& e) {
         std::cerr << "logicmock-server: " << e.what() << "\n";
         return 2;
     }

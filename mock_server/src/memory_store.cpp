@@ -27,7 +27,7 @@ std::string workflow_key(const WorkflowRef& ref) {
 
 class MemoryStore final : public WorkflowStore {
   public:
-    explicit MemoryStore(const Seed& seed) {
+    explicit MemoryStore(const Seed& seed) : seed_(seed) {
         for (const auto& sub : seed.subscriptions) subscriptions_.insert(lower(sub));
         for (const auto& rg : seed.resource_groups) {
             groups_[group_key(rg.subscription_id, rg.name)] = rg;
@@ -135,6 +135,14 @@ class MemoryStore final : public WorkflowStore {
         return out;
     }
 
+    void reset_to_seed() override {
+        MemoryStore fresh(seed_);
+        std::unique_lock lock(mutex_);
+        subscriptions_.swap(fresh.subscriptions_);
+        groups_.swap(fresh.groups_);
+        workflows_.swap(fresh.workflows_);
+    }
+
   private:
     template <typename Workflow>
     static auto find_trigger(Workflow& wf, std::string_view name) -> decltype(&wf.triggers[0]) {
@@ -144,6 +152,7 @@ class MemoryStore final : public WorkflowStore {
         return nullptr;
     }
 
+    const Seed seed_;  // kept for reset_to_seed
     mutable std::shared_mutex mutex_;
     std::set<std::string> subscriptions_;
     std::map<std::string, ResourceGroupRecord> groups_;

@@ -74,6 +74,7 @@ struct MockServer::Impl {
     ServerOptions options;
     std::shared_ptr<WorkflowStore> store;
     Service service;
+    InjectedWaits waits;
     std::optional<TlsCredentials> tls;
     std::vector<Listener> listeners;  // [0] listens on options.port
     bool started = false;
@@ -93,7 +94,7 @@ struct MockServer::Impl {
             use_tls ? make_tls_context(*tls) : nullptr);
         listener.requested_port = port;
         listener.tls = use_tls;
-        configure_http_server(*listener.http, AdapterContext{options, service, *store});
+        configure_http_server(*listener.http, AdapterContext{options, service, *store, waits});
         listeners.push_back(std::move(listener));
     }
 
@@ -119,6 +120,7 @@ MockServer::~MockServer() {
 void MockServer::start() {
     if (impl_->started) return;
     const auto& host = impl_->options.host;
+    impl_->waits.rearm();
     impl_->started = true;
     for (auto& listener : impl_->listeners) {
         auto& http = *listener.http;
@@ -146,6 +148,7 @@ void MockServer::start() {
 
 void MockServer::stop() {
     if (!impl_->started) return;
+    impl_->waits.cancel();
     for (auto& listener : impl_->listeners) listener.http->stop();
     for (auto& listener : impl_->listeners) {
         if (listener.thread.joinable()) listener.thread.join();

@@ -5,9 +5,11 @@
 
 #include "api_version.hpp"
 #include "authentication.hpp"
+#include "fault_stage.hpp"
 #include "operations.hpp"
 #include "random_bytes.hpp"
 #include "request_body.hpp"
+#include "request_journal.hpp"
 #include "request_target.hpp"
 #include "resource_lookup.hpp"
 #include "response_headers.hpp"
@@ -27,8 +29,11 @@ ArmError internal_error(SystemTime now) {
 struct Service::Impl {
     ServiceOptions options;
     std::shared_ptr<WorkflowStore> store;
+    mutable FaultEngine faults{options.faults};
+    mutable RequestJournal journal{options.journal_size, options.journal_body_limit};
 
-    OperationResult run_pipeline(const Request& request, SystemTime now) const {
+    OperationResult run_pipeline(const Request& request, SystemTime now,
+                                 RequestTrace& trace) const {
         const RequestTarget target = parse_request_target(request.target);
         const auto api_version = target.query_value("api-version");
 
@@ -44,6 +49,8 @@ struct Service::Impl {
             return e;
         }
         const RouteMatch& match = std::get<RouteMatch>(routed);
+        trace.route = match.route;
+        trace.params = match.params;
 
         // 2. api-version
         if (auto e = check_api_version(
@@ -55,6 +62,8 @@ struct Service::Impl {
         // 4. subscription, resource group, workflow
         auto workflow = resolve_route_target(*store, match);
         if (auto* e = std::get_if<ArmError>(&workflow)) return *e;
+        // 4b. injected faults
+        if (auto r = inject_fault(faults, options, request, match, now, trace.fault)) return *r;
         // 5. body size and media type
         if (auto e = check_body_size(request, options.max_body_bytes)) return *e;
         if (auto e = check_media_type(request)) return *e;
@@ -78,24 +87,42 @@ struct Service::Impl {
         add_arm_headers(response, request, assign_request_ids(request), options, now);
         return response;
     }
+
+    void record(const Request& request, const Response& response, const RequestTrace& trace,
+                SystemTime received, std::chrono::steady_clock::time_point started) const {
+        if (request.target.rfind("/_mock/", 0) == 0) return;  // admin calls are not journaled
+        double ms =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+                .count();
+        ms +=
+            response.delay_ms + (response.transport_fault ? response.transport_fault->hold_ms : 0);
+        journal.record(
+            make_journal_entry(request, response, trace, received, ms, options.journal_body_limit));
+    }
 };
 
 Service::Service(ServiceOptions options, std::shared_ptr<WorkflowStore> store)
-    : impl_(std::make_unique<Impl>(Impl{std::move(options), std::move(store)})) {}
+    : impl_(std::make_unique<Impl>(std::move(options), std::move(store))) {}
 
 Service::~Service() = default;
 
 Response Service::handle(const Request& request) const {
+    const auto started = std::chrono::steady_clock::now();
     const SystemTime now = std::chrono::system_clock::now();
     if (is_runtime_request(request))
         return handle_runtime_request(request, impl_->options, *impl_->store, now);
     OperationResult result;
+    RequestTrace trace;
     try {
-        result = impl_->run_pipeline(request, now);
+        result = impl_->run_pipeline(request, now, trace);
     } catch (const std::exception&) {
         result = internal_error(now);
     }
-    return impl_->finish(request, std::move(result), now);
+    Response response = impl_->finish(request, std::move(result), now);
+    response.transport_fault = trace.fault.transport;
+    response.delay_ms = trace.fault.delay_ms;
+    impl_->record(request, response, trace, now, started);
+    return response;
 }
 
 Response Service::transport_error(const Request& request, int http_status) const {
@@ -116,7 +143,9 @@ Response Service::transport_error(const Request& request, int http_status) const
             error = make_error(ErrorId::MalformedRequest);
             break;
     }
-    return impl_->finish(request, error, now);
+    Response response = impl_->finish(request, error, now);
+    impl_->record(request, response, RequestTrace{}, now, std::chrono::steady_clock::now());
+    return response;
 }
 
 const ServiceOptions& Service::options() const {
@@ -129,6 +158,14 @@ void Service::set_self_base_url(std::string url) {
 
 WorkflowStore& Service::store() const {
     return *impl_->store;
+}
+
+FaultEngine& Service::faults() const {
+    return impl_->faults;
+}
+
+RequestJournal& Service::journal() const {
+    return impl_->journal;
 }
 
 }  // namespace logicmock

@@ -7,6 +7,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <stdexcept>
 #include <string>
@@ -15,6 +16,7 @@ namespace logicmock::test {
 
 class RawConnection {
   public:
+    enum class End { Open, Closed, Reset };  // how the last read ended
     explicit RawConnection(int port,
                            std::chrono::milliseconds read_timeout = std::chrono::seconds(2))
         : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
@@ -69,6 +71,8 @@ class RawConnection {
         return out.substr(0, end + 4 + length);
     }
 
+    End end() const { return end_; }
+
     // True when the server closed the connection (EOF or reset) within the read timeout.
     bool closed_by_peer() {
         char byte;
@@ -80,12 +84,16 @@ class RawConnection {
     bool fill(std::string& out) {
         char buffer[8192];
         ssize_t n = ::recv(fd_, buffer, sizeof buffer, 0);
-        if (n <= 0) return false;
-        out.append(buffer, static_cast<std::size_t>(n));
-        return true;
+        if (n > 0) {
+            out.append(buffer, static_cast<std::size_t>(n));
+            return true;
+        }
+        end_ = n == 0 ? End::Closed : (errno == ECONNRESET ? End::Reset : End::Open);
+        return false;
     }
     int fd_;
     std::string pending_;
+    End end_ = End::Open;
 };
 
 }  // namespace logicmock::test

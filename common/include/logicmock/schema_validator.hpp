@@ -17,6 +17,9 @@ enum class Shape {
     SeedFile,
     Workflow,
     WorkflowListResult,
+    FaultRulesFile,  // schemas/fault-rules.schema.json: a --faults file
+    FaultRule,       // ... one rule (POST /_mock/faults)
+    FaultAction,     // ... one action (the x-mock-fault header)
 };
 
 std::string_view shape_name(Shape shape);

@@ -2,6 +2,8 @@
 // Transport-free HTTP request and response: what the pipeline reads and writes.
 // The httplib adapter converts to and from these; unit tests build them directly.
 
+#include <cstddef>
+#include <optional>
 #include <string>
 
 #include "logicmock/http_headers.hpp"
@@ -15,10 +17,32 @@ struct Request {
     std::string body;
 };
 
+// A fault the transport carries out instead of (or while) sending the response; the core only
+// decides it (see docs/FAULTS.md), the httplib adapter executes it.
+enum class TransportFaultKind {
+    Reset,        // TCP RST, nothing sent
+    Close,        // orderly close (FIN), nothing sent
+    PartialBody,  // status, headers with the full Content-Length, body_bytes of the body, close
+    Hold,         // nothing sent for hold_ms, then close
+};
+
+struct TransportFault {
+    TransportFaultKind kind = TransportFaultKind::Close;
+    std::size_t body_bytes = 0;
+    int hold_ms = 0;
+};
+
 struct Response {
+    Response() = default;
+    // Positional construction, as before the fault fields were added.
+    Response(int status_, Headers headers_ = {}, std::string body_ = {})
+        : status(status_), headers(std::move(headers_)), body(std::move(body_)) {}
+
     int status = 200;
     Headers headers;
     std::string body;
+    std::optional<TransportFault> transport_fault;
+    int delay_ms = 0;  // injected: the transport waits this long before answering
 };
 
 }  // namespace logicmock

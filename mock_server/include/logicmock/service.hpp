@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "logicmock/faults.hpp"
 #include "logicmock/http_types.hpp"
 #include "logicmock/workflow_store.hpp"
 
@@ -34,7 +35,16 @@ struct ServiceOptions {
     // azure.com"); empty: self_base_url, the URL MockServer listens on (set after binding).
     std::string runtime_base_url;
     std::string self_base_url;
+    // Fault injection and the request journal (docs/FAULTS.md).
+    std::shared_ptr<const FaultRuleList> faults;  // start-up rules (--faults); may be null
+    std::size_t journal_size = 1000;              // entries kept; 0 turns the journal off
+    std::size_t journal_body_limit = 4096;        // request body bytes kept per entry
+    bool admin_enabled = true;                    // false: no /_mock/ admin API, no x-mock-fault
+    std::string admin_token;                      // non-empty: admin calls must present it
 };
+
+class FaultEngine;
+class RequestJournal;
 
 class Service {
   public:
@@ -53,6 +63,8 @@ class Service {
     // Called by MockServer once the port is known, before any request is served.
     void set_self_base_url(std::string url);
     WorkflowStore& store() const;
+    FaultEngine& faults() const;
+    RequestJournal& journal() const;
 
   private:
     struct Impl;

@@ -86,6 +86,9 @@ class WorkflowStore {
     virtual bool record_invocation(const std::string& workflow_id, const std::string& trigger) = 0;
 
     virtual std::vector<WorkflowRecord> all_workflows() const = 0;
+
+    // Back to the seed the store was made from (POST /_mock/reset).
+    virtual void reset_to_seed() = 0;
 };
 
 struct Seed;

@@ -1,0 +1,26 @@
+#pragma once
+// What the pipeline learned about one request on the way through, for the fault stage's
+// decision and the journal.
+
+#include <optional>
+#include <string>
+
+#include "logicmock/http_types.hpp"
+#include "routes.hpp"
+
+namespace logicmock {
+
+struct FaultOutcome {
+    std::string rule_id;  // the rule that fired; "header" for x-mock-fault; "" for none
+    std::string action;   // FaultAction::label()
+    int delay_ms = 0;
+    std::optional<TransportFault> transport;
+};
+
+struct RequestTrace {
+    const RouteSpec* route = nullptr;  // set once a route matched
+    PathParams params;
+    FaultOutcome fault;
+};
+
+}  // namespace logicmock
