@@ -4,8 +4,8 @@
 
 #include <chrono>
 
-#include "log_redaction.hpp"
 #include "admin_api.hpp"
+#include "log_redaction.hpp"
 #include "request_log.hpp"
 
 namespace logicmock {
@@ -60,7 +60,7 @@ void add_arm_routes(httplib::Server& http, const AdapterContext& c) {
     Service& service = c.service;
     InjectedWaits& waits = c.waits;
     auto arm = [&service, &waits](const httplib::Request& req, httplib::Response& res) {
-        deliver_response(service.handle(to_core_request(req)), req, res, waits);
+        deliver_response(service.handle(to_core_request(req)), res, waits);
     };
     http.Get(".*", arm);
     http.Post(".*", arm);
@@ -80,7 +80,7 @@ void add_hooks(httplib::Server& http, const AdapterContext& c) {
         // A request with neither Content-Length nor Transfer-Encoding has no body (RFC 9112
         // 6.3), but httplib would wait for one until the read timeout: answer it here.
         if (has_no_body_framing(req) && req.path.rfind("/_mock/", 0) != 0) {
-            deliver_response(service.handle(to_core_request(req)), req, res, waits);
+            deliver_response(service.handle(to_core_request(req)), res, waits);
             return HandlerResponse::Handled;
         }
         if (has_no_body_framing(req) && is_admin_target(req.path) && req.path != "/_mock/health") {

@@ -2,14 +2,11 @@
 // The adapter's half of fault injection: waits out an injected delay and carries out a transport
 // fault (RST, close, partial body, hold) that the core decided (Response::transport_fault).
 //
-// httplib 0.11.4 gives handlers no socket. The handler runs on the worker thread that owns the
-// connection, and the request carries both ends' addresses, so the connection's descriptor is
-// found by matching getsockname/getpeername against them (only when a reset, close or hold is
-// injected). The descriptor stays owned by httplib: it is never closed here, only shut down
-// (close, hold) or disconnected with connect(AF_UNSPEC), which makes Linux send a RST at once.
-// httplib's own write then fails (SIGPIPE is ignored by httplib::Server) and it closes the
-// socket as for any dead peer. A partial body needs no descriptor: a content provider writes the
-// first bytes and then reports failure, which makes httplib drop the connection.
+// The handler runs on the worker thread that serves the connection (Connection::current()), so
+// a reset, close or hold marks that connection abandoned: it refuses httplib's response and the
+// connection loop then closes it, with SO_LINGER {1, 0} for a RST. A partial body needs no
+// socket: a content provider writes the first bytes and then reports failure, which makes
+// httplib drop the connection.
 
 #include <httplib.h>
 
@@ -35,11 +32,7 @@ class InjectedWaits {
     bool cancelled_ = false;
 };
 
-// The connection's socket descriptor, or -1.
-int find_connection_socket(const httplib::Request& request);
-
 // Sends `core` on `out`, after its delay, carrying out its transport fault if it has one.
-void deliver_response(const Response& core, const httplib::Request& request, httplib::Response& out,
-                      InjectedWaits& waits);
+void deliver_response(const Response& core, httplib::Response& out, InjectedWaits& waits);
 
 }  // namespace logicmock
