@@ -13,6 +13,14 @@ bool iequals(std::string_view a, std::string_view b) {
 Headers::Headers(std::initializer_list<std::pair<std::string, std::string>> entries)
     : entries_(entries) {}
 
+std::string ascii_lower(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    }
+    return out;
+}
+
 void Headers::add(std::string name, std::string value) {
     entries_.emplace_back(std::move(name), std::move(value));
 }

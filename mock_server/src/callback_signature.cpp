@@ -6,16 +6,10 @@
 
 #include "base64.hpp"
 
+#include "logicmock/http_headers.hpp"
+
 namespace logicmock {
 namespace {
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    }
-    return out;
-}
 
 bool same(std::string_view a, std::string_view b) {
     return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
@@ -24,7 +18,8 @@ bool same(std::string_view a, std::string_view b) {
 }  // namespace
 
 std::string string_to_sign(const SignedFields& f) {
-    return lower(f.workflow_id) + '\n' + lower(f.scope) + '\n' + f.sp + '\n' + f.sv + '\n' + f.se;
+    return ascii_lower(f.workflow_id) + '\n' + ascii_lower(f.scope) + '\n' + f.sp + '\n' + f.sv +
+           '\n' + f.se;
 }
 
 std::string callback_signature(const AccessKey& key, const SignedFields& fields) {

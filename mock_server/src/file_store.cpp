@@ -5,9 +5,9 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstring>
-#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <mutex>
@@ -112,7 +112,9 @@ class FileStore final : public WorkflowStore {
     bool record_invocation(const std::string& workflow_id, const std::string& trigger) override {
         return live_.load()->record_invocation(workflow_id, trigger);  // counts are not persisted
     }
-    std::vector<WorkflowRecord> all_workflows() const override { return live_.load()->all_workflows(); }
+    std::vector<WorkflowRecord> all_workflows() const override {
+        return live_.load()->all_workflows();
+    }
 
   private:
     template <typename Fn>

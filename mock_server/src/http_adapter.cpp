@@ -5,7 +5,6 @@
 #include <chrono>
 
 #include "admin_api.hpp"
-#include "log_redaction.hpp"
 #include "request_log.hpp"
 
 namespace logicmock {
@@ -42,18 +41,23 @@ void add_mock_routes(httplib::Server& http, const AdapterContext& c) {
     });
 }
 
+void on_every_method(httplib::Server& http, const std::string& pattern,
+                     const httplib::Server::Handler& handler) {
+    http.Get(pattern, handler);
+    http.Post(pattern, handler);
+    http.Put(pattern, handler);
+    http.Patch(pattern, handler);
+    http.Delete(pattern, handler);
+    http.Options(pattern, handler);
+}
+
 // Faults, journal and reset (docs/FAULTS.md); health above stays open to everyone.
 void add_admin_routes(httplib::Server& http, const AdapterContext& c) {
     Service& service = c.service;
     auto admin = [&service](const httplib::Request& req, httplib::Response& res) {
         write_core_response(handle_admin(service, to_core_request(req)), res);
     };
-    http.Get("/_mock/.*", admin);
-    http.Post("/_mock/.*", admin);
-    http.Put("/_mock/.*", admin);
-    http.Patch("/_mock/.*", admin);
-    http.Delete("/_mock/.*", admin);
-    http.Options("/_mock/.*", admin);
+    on_every_method(http, "/_mock/.*", admin);
 }
 
 void add_arm_routes(httplib::Server& http, const AdapterContext& c) {
@@ -62,12 +66,7 @@ void add_arm_routes(httplib::Server& http, const AdapterContext& c) {
     auto arm = [&service, &waits](const httplib::Request& req, httplib::Response& res) {
         deliver_response(service.handle(to_core_request(req)), res, waits);
     };
-    http.Get(".*", arm);
-    http.Post(".*", arm);
-    http.Put(".*", arm);
-    http.Patch(".*", arm);
-    http.Delete(".*", arm);
-    http.Options(".*", arm);
+    on_every_method(http, ".*", arm);
 }
 
 void add_hooks(httplib::Server& http, const AdapterContext& c) {
@@ -104,9 +103,9 @@ void add_hooks(httplib::Server& http, const AdapterContext& c) {
     http.set_logger([log_format](const httplib::Request& req, const httplib::Response& res) {
         double ms =
             std::chrono::duration<double, std::milli>(Clock::now() - t_request_start).count();
-        write_request_log(
-            log_format, {req.method, redact_sas(req.target.empty() ? req.path : req.target),
-                         res.status, ms, res.get_header_value("x-ms-request-id"), req.remote_addr});
+        write_request_log(log_format,
+                          {req.method, req.target.empty() ? req.path : req.target, res.status, ms,
+                           res.get_header_value("x-ms-request-id"), req.remote_addr});
     });
 }
 

@@ -6,42 +6,36 @@
 #include "logicmock/seed.hpp"
 #include "logicmock/workflow_store.hpp"
 
+#include "logicmock/http_headers.hpp"
+
 namespace logicmock {
 namespace {
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    }
-    return out;
-}
-
 // ARM compares names case-insensitively, so every index key is lower-cased.
 std::string group_key(std::string_view sub, std::string_view rg) {
-    return lower(sub) + '\n' + lower(rg);
+    return ascii_lower(sub) + '\n' + ascii_lower(rg);
 }
 std::string workflow_key(const WorkflowRef& ref) {
-    return group_key(ref.subscription_id, ref.resource_group) + '\n' + lower(ref.name);
+    return group_key(ref.subscription_id, ref.resource_group) + '\n' + ascii_lower(ref.name);
 }
 
 class MemoryStore final : public WorkflowStore {
   public:
     explicit MemoryStore(const Seed& seed) : seed_(seed) {
-        for (const auto& sub : seed.subscriptions) subscriptions_.insert(lower(sub));
+        for (const auto& sub : seed.subscriptions) subscriptions_.insert(ascii_lower(sub));
         for (const auto& rg : seed.resource_groups) {
             groups_[group_key(rg.subscription_id, rg.name)] = rg;
         }
         for (const auto& wf : seed.workflows) {
             const std::string key = workflow_key({wf.subscription_id, wf.resource_group, wf.name});
             workflows_[key] = wf;
-            ids_[lower(wf.workflow_id)] = key;
+            ids_[ascii_lower(wf.workflow_id)] = key;
         }
     }
 
     bool has_subscription(const std::string& subscription_id) const override {
         std::shared_lock lock(mutex_);
-        return subscriptions_.count(lower(subscription_id)) > 0;
+        return subscriptions_.count(ascii_lower(subscription_id)) > 0;
     }
 
     std::optional<ResourceGroupRecord> find_resource_group(
@@ -81,7 +75,7 @@ class MemoryStore final : public WorkflowStore {
         auto it = workflows_.find(key);
         if (it == workflows_.end()) {
             workflows_[key] = workflow;
-            ids_[lower(workflow.workflow_id)] = key;
+            ids_[ascii_lower(workflow.workflow_id)] = key;
             return {workflow, true};
         }
         WorkflowRecord& wf = it->second;
@@ -104,7 +98,7 @@ class MemoryStore final : public WorkflowStore {
         std::unique_lock lock(mutex_);
         auto it = workflows_.find(workflow_key(ref));
         if (it == workflows_.end()) return false;
-        ids_.erase(lower(it->second.workflow_id));
+        ids_.erase(ascii_lower(it->second.workflow_id));
         workflows_.erase(it);
         return true;
     }
@@ -112,14 +106,14 @@ class MemoryStore final : public WorkflowStore {
     std::optional<WorkflowRecord> find_workflow_by_id(
         const std::string& workflow_id) const override {
         std::shared_lock lock(mutex_);
-        auto id = ids_.find(lower(workflow_id));
+        auto id = ids_.find(ascii_lower(workflow_id));
         if (id == ids_.end()) return std::nullopt;
         return workflows_.at(id->second);
     }
 
     bool record_invocation(const std::string& workflow_id, const std::string& trigger) override {
         std::unique_lock lock(mutex_);
-        auto id = ids_.find(lower(workflow_id));
+        auto id = ids_.find(ascii_lower(workflow_id));
         if (id == ids_.end()) return false;
         TriggerRecord* found = find_trigger(workflows_.at(id->second), trigger);
         if (!found) return false;
@@ -147,7 +141,7 @@ class MemoryStore final : public WorkflowStore {
     template <typename Workflow>
     static auto find_trigger(Workflow& wf, std::string_view name) -> decltype(&wf.triggers[0]) {
         for (auto& trigger : wf.triggers) {
-            if (lower(trigger.name) == lower(name)) return &trigger;
+            if (ascii_lower(trigger.name) == ascii_lower(name)) return &trigger;
         }
         return nullptr;
     }

@@ -9,14 +9,6 @@
 namespace logicmock {
 namespace {
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    }
-    return out;
-}
-
 bool contains_any(const std::string& text, std::initializer_list<std::string_view> parts) {
     for (auto part : parts) {
         if (text.find(part) != std::string::npos) return true;
@@ -31,14 +23,14 @@ bool ends_with(const std::string& text, std::string_view suffix) {
 
 // Names that hold secrets wherever they appear (header, query parameter, JSON property).
 bool is_secret_name(std::string_view name) {
-    const std::string n = lower(name);
+    const std::string n = ascii_lower(name);
     return n == "sig" || n == "code" || n == "key" || ends_with(n, "key") || ends_with(n, "-key") ||
            contains_any(n, {"token", "secret", "password", "signature"});
 }
 
 // Replaces the value of every sig= parameter inside free text (URLs in bodies).
 std::string redact_signatures(const std::string& text) {
-    const std::string folded = lower(text);
+    const std::string folded = ascii_lower(text);
     std::string out;
     out.reserve(text.size());
     std::size_t i = 0;
@@ -83,7 +75,7 @@ bool redact_json(nlohmann::json& value, int depth) {
 }  // namespace
 
 bool is_secret_header(std::string_view name) {
-    const std::string n = lower(name);
+    const std::string n = ascii_lower(name);
     return n == "authorization" || n == "proxy-authorization" || n == "cookie" ||
            n == "set-cookie" || n == "x-ms-authorization-auxiliary" || is_secret_name(n);
 }

@@ -7,8 +7,8 @@
 
 namespace logicmock {
 
-void write_request_log(LogFormat format, const RequestLogEntry& entry) {
-    if (format == LogFormat::None) return;
+std::string format_request_log_line(LogFormat format, const RequestLogEntry& entry) {
+    if (format == LogFormat::None) return {};
     std::string_view path = entry.target.substr(0, entry.target.find('?'));
     char duration[32];
     std::snprintf(duration, sizeof duration, "%.3f", entry.duration_ms);
@@ -23,6 +23,12 @@ void write_request_log(LogFormat format, const RequestLogEntry& entry) {
                std::to_string(entry.status) + " " + duration + "ms " +
                std::string(entry.request_id) + "\n";
     }
+    return line;
+}
+
+void write_request_log(LogFormat format, const RequestLogEntry& entry) {
+    if (format == LogFormat::None) return;
+    const std::string line = format_request_log_line(format, entry);
     static std::mutex mutex;
     std::lock_guard lock(mutex);
     std::fwrite(line.data(), 1, line.size(), stderr);

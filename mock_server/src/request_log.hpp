@@ -2,6 +2,7 @@
 // One line per request on stderr: method, path (never the query, which may carry a SAS
 // signature), status, duration and request id. Headers, and so tokens, are never logged.
 
+#include <string>
 #include <string_view>
 
 #include "logicmock/mock_server.hpp"
@@ -17,6 +18,8 @@ struct RequestLogEntry {
     std::string_view remote_addr;
 };
 
+// The line (with its newline) as write_request_log prints it; empty for LogFormat::None.
+std::string format_request_log_line(LogFormat format, const RequestLogEntry& entry);
 void write_request_log(LogFormat format, const RequestLogEntry& entry);
 
 }  // namespace logicmock

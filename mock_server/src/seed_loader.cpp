@@ -13,19 +13,14 @@
 #include "random_bytes.hpp"
 #include "workflow_resource.hpp"
 
+#include "logicmock/http_headers.hpp"
+
 namespace logicmock::embedded {
 extern const std::string_view default_seed_json;
 }
 
 namespace logicmock {
 namespace {
-
-std::string lower(std::string s) {
-    for (char& c : s) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    }
-    return s;
-}
 
 [[noreturn]] void fail(const std::string& origin, const std::string& path,
                        const std::string& problem) {
@@ -36,8 +31,8 @@ std::string lower(std::string s) {
 // A stable runtime id: the first 16 bytes of SHA-256 over the lower-cased resource id.
 std::string derive_workflow_id(const WorkflowRecord& wf) {
     std::string resource_id =
-        lower("/subscriptions/" + wf.subscription_id + "/resourceGroups/" + wf.resource_group +
-              "/providers/Microsoft.Logic/workflows/" + wf.name);
+        ascii_lower("/subscriptions/" + wf.subscription_id + "/resourceGroups/" +
+                    wf.resource_group + "/providers/Microsoft.Logic/workflows/" + wf.name);
     unsigned char digest[SHA256_DIGEST_LENGTH];
     SHA256(reinterpret_cast<const unsigned char*>(resource_id.data()), resource_id.size(), digest);
     static constexpr char kHex[] = "0123456789abcdef";
@@ -74,7 +69,7 @@ SystemTime time_from(const nlohmann::json& item, const char* name, SystemTime fa
 
 void check_unique(std::set<std::string>& seen, const std::string& name, const std::string& origin,
                   const std::string& path, const char* what) {
-    if (!seen.insert(lower(name)).second) {
+    if (!seen.insert(ascii_lower(name)).second) {
         fail(origin, path,
              "duplicate " + std::string(what) + " '" + name +
                  "' (names compare case-insensitively)");

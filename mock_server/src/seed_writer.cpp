@@ -6,17 +6,12 @@
 #include "iso_time.hpp"
 #include "logicmock/json_text.hpp"
 
+#include "logicmock/http_headers.hpp"
+
 namespace logicmock {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-std::string lower(std::string s) {
-    for (char& c : s) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    }
-    return s;
-}
 
 std::string key_text(const AccessKey& key) {
     return base64_encode(std::string_view(reinterpret_cast<const char*>(key.data()), key.size()),
@@ -47,11 +42,11 @@ std::string seed_to_json(const Seed& seed) {
     for (const auto& sub : seed.subscriptions) {
         Json groups = Json::array();
         for (const auto& rg : seed.resource_groups) {
-            if (lower(rg.subscription_id) != lower(sub)) continue;
+            if (ascii_lower(rg.subscription_id) != ascii_lower(sub)) continue;
             Json workflows = Json::array();
             for (const auto& wf : seed.workflows) {
-                if (lower(wf.subscription_id) == lower(sub) &&
-                    lower(wf.resource_group) == lower(rg.name)) {
+                if (ascii_lower(wf.subscription_id) == ascii_lower(sub) &&
+                    ascii_lower(wf.resource_group) == ascii_lower(rg.name)) {
                     workflows.push_back(workflow_json(wf));
                 }
             }

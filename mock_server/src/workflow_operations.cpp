@@ -10,6 +10,8 @@
 #include "random_bytes.hpp"
 #include "workflow_resource.hpp"
 
+#include "logicmock/http_headers.hpp"
+
 namespace logicmock {
 namespace {
 
@@ -33,13 +35,6 @@ std::string normalized_location(std::string_view location) {
         out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
     }
     return out;
-}
-
-std::string lower(std::string s) {
-    for (char& c : s) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    }
-    return s;
 }
 
 std::string random_workflow_id() {
@@ -85,10 +80,11 @@ OperationResult put_workflow(const OperationInput& input) {
     desired.triggers = triggers_from_definition(definition);
     std::set<std::string> seen;
     for (const auto& trigger : desired.triggers) {
-        if (!seen.insert(lower(trigger.name)).second) {
+        if (!seen.insert(ascii_lower(trigger.name)).second) {
             const auto first = std::find_if(
-                desired.triggers.begin(), desired.triggers.end(),
-                [&](const TriggerRecord& t) { return lower(t.name) == lower(trigger.name); });
+                desired.triggers.begin(), desired.triggers.end(), [&](const TriggerRecord& t) {
+                    return ascii_lower(t.name) == ascii_lower(trigger.name);
+                });
             return make_error(ErrorId::DuplicateTriggerName, {first->name, trigger.name});
         }
     }

@@ -12,6 +12,8 @@
 namespace logicmock {
 
 bool iequals(std::string_view a, std::string_view b);
+// ASCII lower case; ARM compares names case-insensitively, so indexes key on this.
+std::string ascii_lower(std::string_view text);
 
 class Headers {
   public:
