@@ -112,6 +112,22 @@ const std::vector<Flag>& flags() {
          "region named in x-ms-routing-request-id and fallback location (default "
          "westus)",
          [](CliConfig& c, const std::string& v) { c.server.service.region = v; }},
+        {"read-timeout-ms", "N",
+         "silence allowed while a request is arriving before the connection is closed (default "
+         "5000)",
+         [](CliConfig& c, const std::string& v) {
+             c.server.read_timeout_ms = to_int("read-timeout-ms", v, 1, 3600000);
+         }},
+        {"request-timeout-ms", "N",
+         "longest time one request may take to arrive, first byte to last, so a client trickling "
+         "bytes cannot hold a worker (default 10000)",
+         [](CliConfig& c, const std::string& v) {
+             c.server.request_timeout_ms = to_int("request-timeout-ms", v, 1, 3600000);
+         }},
+        {"keep-alive-s", "N", "idle time allowed between requests on one connection (default 5)",
+         [](CliConfig& c, const std::string& v) {
+             c.server.keep_alive_timeout_s = to_int("keep-alive-s", v, 1, 3600);
+         }},
         {"max-body-bytes", "N", "largest request body accepted; larger gets 413 (default 1048576)",
          [](CliConfig& c, const std::string& v) {
              c.server.service.max_body_bytes = static_cast<std::size_t>(
@@ -239,9 +255,10 @@ CliConfig parse_cli(const std::vector<std::string>& args,
 std::string cli_help() {
     std::string text =
         "Usage: logicmock-server [FLAGS]\n\n"
-        "A fake of Azure Resource Manager for Microsoft.Logic workflows regenerateAccessKey\n"
-        "(api-version 2019-05-01). Prints {\"event\":\"listening\",\"url\":...} on stdout once\n"
-        "it accepts connections; logs one line per request on stderr; stops on SIGINT/SIGTERM.\n\n"
+        "A fake of Azure Resource Manager for Microsoft.Logic workflows (api-version 2019-05-01):\n"
+        "regenerateAccessKey, listCallbackUrl, workflow resources, and the Logic runtime's\n"
+        "callback URLs. Prints {\"event\":\"listening\",\"url\":...} on stdout once it accepts\n"
+        "connections; logs one line per request on stderr; stops on SIGINT/SIGTERM.\n\n"
         "Flags (each also from the environment variable shown):\n";
     for (const auto& f : flags()) {
         std::string head = "  --" + std::string(f.name) + (f.is_switch ? "" : " ") + f.value_name;
