@@ -1,3 +1,5 @@
+#include <sys/resource.h>
+
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -31,6 +33,14 @@ int main(int argc, char** argv) {
     } catch (const FaultRuleError& e) {
         std::cerr << "logicmock-server: " << e.what() << "\n";
         return 2;
+    }
+
+    // Each connection takes a descriptor; the soft limit (often 1024) would cap the clients a
+    // server can hold well below --threads, so raise it to the hard limit.
+    rlimit files{};
+    if (::getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
+        files.rlim_cur = files.rlim_max;
+        ::setrlimit(RLIMIT_NOFILE, &files);
     }
 
     // Signals are taken by sigwait below, not by whichever worker thread they would hit.

@@ -1,4 +1,5 @@
 #include <httplib.h>
+#include <sys/resource.h>
 
 #include <catch2/catch.hpp>
 #include <memory>
@@ -321,4 +322,25 @@ TEST_CASE("300 keep-alive clients at once are all served: no fixed pool to starv
     for (auto& c : clients) c->send("GET /_mock/health HTTP/1.1\r\nHost: x\r\n\r\n");
     for (auto& c : clients) served += status_of(c->read_response()) == 200;
     REQUIRE(served == 300);
+}
+
+TEST_CASE("1,000 connections opened at once: the server keeps serving new clients", "[hostile]") {
+    rlimit files{};
+    ::getrlimit(RLIMIT_NOFILE, &files);
+    if (files.rlim_cur < 2600 && files.rlim_max >= 2600) {
+        files.rlim_cur = 2600;  // 1,000 client ends here plus 1,000 server ends, in one process
+        ::setrlimit(RLIMIT_NOFILE, &files);
+    }
+    if (files.rlim_cur < 2600) {
+        WARN("skipped: RLIMIT_NOFILE " << files.rlim_cur << " is too low for 2,000 sockets");
+        return;
+    }
+    Target t(10);
+    std::vector<std::unique_ptr<RawConnection>> crowd;
+    for (int i = 0; i < 1000; ++i) crowd.push_back(std::make_unique<RawConnection>(t.port(), 5s));
+    for (auto& c : crowd) c->send("GET /_mock/health HTTP/1.1\r\nHost: x\r\n\r\n");
+    int served = 0;
+    for (auto& c : crowd) served += status_of(c->read_response()) == 200;
+    REQUIRE(served == 1000);
+    t.require_unharmed();  // a fresh client, while all 1,000 connections stay open
 }
