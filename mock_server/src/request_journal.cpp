@@ -117,8 +117,8 @@ JournalEntry make_journal_entry(const Request& request, const Response& response
     const bool silent = response.transport_fault &&
                         response.transport_fault->kind != TransportFaultKind::PartialBody;
     e.status = silent ? 0 : response.status;
-    if (trace.route) {
-        e.operation = short_operation_name(trace.route->operation_id);
+    if (!trace.operation_id.empty()) e.operation = short_operation_name(trace.operation_id);
+    if (trace.route || !trace.params.workflow.empty()) {
         e.subscription = capped(trace.params.subscription_id, kJournalMaxText);
         e.resource_group = capped(trace.params.resource_group, kJournalMaxText);
         e.workflow = capped(trace.params.workflow, kJournalMaxText);

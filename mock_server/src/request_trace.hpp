@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "logicmock/http_types.hpp"
 #include "routes.hpp"
@@ -19,6 +20,7 @@ struct FaultOutcome {
 
 struct RequestTrace {
     const RouteSpec* route = nullptr;  // set once a route matched
+    std::string_view operation_id;     // the route's, or the runtime's invocation
     PathParams params;
     FaultOutcome fault;
 };

@@ -24,6 +24,21 @@ ArmError internal_error(SystemTime now) {
     return make_error(ErrorId::InternalServerError, {http_date(now), random_guid()});
 }
 
+// The journal's view of a callback URL invocation: which workflow, when the id is known.
+RequestTrace runtime_trace(const Request& request, const WorkflowStore& store) {
+    RequestTrace trace;
+    trace.operation_id = "Runtime_InvokeTrigger";
+    const auto segments = parse_request_target(request.target).segments;
+    if (segments.size() > 1) {
+        if (auto wf = store.find_workflow_by_id(segments[1])) {
+            trace.params.subscription_id = wf->subscription_id;
+            trace.params.resource_group = wf->resource_group;
+            trace.params.workflow = wf->name;
+        }
+    }
+    return trace;
+}
+
 }  // namespace
 
 struct Service::Impl {
@@ -50,6 +65,7 @@ struct Service::Impl {
         }
         const RouteMatch& match = std::get<RouteMatch>(routed);
         trace.route = match.route;
+        trace.operation_id = match.route->operation_id;
         trace.params = match.params;
 
         // 2. api-version
@@ -109,8 +125,11 @@ Service::~Service() = default;
 Response Service::handle(const Request& request) const {
     const auto started = std::chrono::steady_clock::now();
     const SystemTime now = std::chrono::system_clock::now();
-    if (is_runtime_request(request))
-        return handle_runtime_request(request, impl_->options, *impl_->store, now);
+    if (is_runtime_request(request)) {
+        Response response = handle_runtime_request(request, impl_->options, *impl_->store, now);
+        impl_->record(request, response, runtime_trace(request, *impl_->store), now, started);
+        return response;
+    }
     OperationResult result;
     RequestTrace trace;
     try {

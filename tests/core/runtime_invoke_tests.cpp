@@ -5,7 +5,9 @@
 #include <catch2/catch.hpp>
 
 #include "callback_test_support.hpp"
+#include "logicmock/journal.hpp"
 #include "logicmock/schema_validator.hpp"
+#include "request_journal.hpp"
 #include "request_log.hpp"
 
 using namespace logicmock;
@@ -221,5 +223,24 @@ TEST_CASE("request log lines never carry the query, where a SAS signature travel
         REQUIRE_THAT(line, Catch::Contains("/workflows/x/triggers/m/paths/invoke"));
         REQUIRE_THAT(line, !Catch::Contains("sig"));
         REQUIRE_THAT(line, !Catch::Contains("abc"));
+    }
+}
+
+TEST_CASE("callback URL invocations are journaled with their workflow, signature redacted",
+          "[runtime][journal]") {
+    CallbackFixture f;
+    const std::string url = url_for(f);
+    REQUIRE(f.service.handle(invoke_request(url)).status == 202);
+    REQUIRE(f.service.handle(invoke_request(with_query(url, "sig", std::string(43, 'A')))).status ==
+            401);
+    auto entries = f.service.journal().list(JournalFilter().by_operation("invokeTrigger"));
+    REQUIRE(entries.size() == 2);
+    REQUIRE(entries[0].status == 202);
+    REQUIRE(entries[0].workflow == kWorkflow);
+    REQUIRE(entries[1].status == 401);
+    const std::string sig = url.substr(url.find("sig=") + 4, 43);
+    for (const auto& e : entries) {
+        REQUIRE(e.query.find(sig) == std::string::npos);
+        REQUIRE(e.path.find("/paths/invoke") != std::string::npos);
     }
 }
