@@ -8,6 +8,9 @@ LOGICMOCK_URL and LOGICMOCK_CA_FILE override the two settings below. tests/sdk r
 file against a started server, so it keeps working.
 """
 import os
+import ssl
+import urllib.error
+import urllib.request
 
 from azure.core.credentials import AccessToken
 from azure.core.exceptions import HttpResponseError
@@ -44,3 +47,37 @@ try:
     )
 except HttpResponseError as error:  # ResourceNotFoundError, a subclass, for a 404
     print(f"{error.status_code} {error.error.code}: {error.error.message}")
+
+# Make one call fail on purpose: azure-core takes extra headers per call, and the fake answers
+# x-mock-fault with that failure (docs/FAULTS.md). The key is not rotated.
+try:
+    client.workflows.regenerate_access_key(
+        "testResourceGroup",
+        "testWorkflowName",
+        RegenerateActionParameter(key_type="Primary"),
+        headers={"x-mock-fault": "Throttled"},
+    )
+except HttpResponseError as error:
+    retry_after = error.response.headers["Retry-After"]
+    print(f"{error.status_code} {error.error.code}, retry after {retry_after} s")
+
+
+def invoke(url):
+    """POSTs to a callback URL as a caller of the workflow would: no token, the SAS is the key."""
+    request = urllib.request.Request(url, data=b"{}", method="POST")
+    request.add_header("Content-Type", "application/json")
+    context = ssl.create_default_context(cafile=CA_FILE)
+    try:
+        with urllib.request.urlopen(request, context=context) as response:
+            return str(response.status)
+    except urllib.error.HTTPError as error:
+        return f"{error.code} {error.read().decode()}"
+
+
+# A callback URL signed with the primary key works until that key is regenerated.
+url = client.workflow_triggers.list_callback_url("testResourceGroup", "testWorkflowName", "manual")
+print(f"{url.method} {url.base_path} -> {invoke(url.value)}")
+client.workflows.regenerate_access_key(
+    "testResourceGroup", "testWorkflowName", RegenerateActionParameter(key_type="Primary")
+)
+print(f"after rotating the primary key -> {invoke(url.value)}")

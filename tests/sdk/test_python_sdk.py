@@ -14,11 +14,14 @@ import json
 import os
 import re
 import select
+import ssl
 import subprocess
 import sys
 import tempfile
 import time
 import unittest
+import urllib.error
+import urllib.request
 
 try:
     import azure.mgmt.logic
@@ -30,7 +33,13 @@ try:
         ServiceRequestError,
     )
     from azure.mgmt.logic import LogicManagementClient
-    from azure.mgmt.logic.models import RegenerateActionParameter
+    from azure.mgmt.logic.models import (
+        GetCallbackUrlParameters,
+        RegenerateActionParameter,
+        Workflow,
+        WorkflowTriggerCallbackUrl,
+        WorkflowTriggerListCallbackUrlQueries,
+    )
 except ImportError as error:
     sys.exit(
         f"FAIL: cannot import the Azure SDK for Python ({error}). Install Debian's "
@@ -66,6 +75,11 @@ def jwt(expires_at, audience="https://management.azure.com/"):
         return base64.urlsafe_b64encode(json.dumps(claims).encode()).rstrip(b"=").decode()
 
     return f"{part({'alg': 'none', 'typ': 'JWT'})}.{part({'aud': audience, 'exp': int(expires_at)})}.x"
+
+
+def header(entry, name):
+    """A header of a journal entry, looked up case-insensitively."""
+    return next((v for k, v in entry["headers"].items() if k.lower() == name.lower()), None)
 
 
 class ServerProcess:
@@ -115,12 +129,9 @@ class SdkTestCase(unittest.TestCase):
 
     def client(self, credential=None, **settings):
         settings.setdefault("connection_verify", self.server.ca_file)
+        settings.setdefault("retry_total", 0)
         return LogicManagementClient(
-            credential or StaticToken(),
-            SUBSCRIPTION,
-            base_url=self.server.url,
-            retry_total=0,
-            **settings,
+            credential or StaticToken(), SUBSCRIPTION, base_url=self.server.url, **settings
         )
 
     def regenerate(self, key_type, workflow=WORKFLOW, credential=None, **settings):
@@ -138,6 +149,42 @@ class SdkTestCase(unittest.TestCase):
         self.assertEqual(caught.exception.status_code, status)
         self.assertEqual(caught.exception.error.code, code)
         self.assertTrue(caught.exception.error.message, "the error has no message")
+
+    def https(self, method, url, body=None, headers=None):
+        """One plain HTTPS request (not through the SDK) that trusts only the server's CA.
+
+        url is absolute, or a path on the server. Returns (status, headers, JSON body or None).
+        """
+        if url.startswith("/"):
+            url = self.server.url + url
+        data = json.dumps(body).encode() if body is not None else None
+        request = urllib.request.Request(url, data=data, method=method, headers=headers or {})
+        if data is not None and not request.has_header("Content-type"):
+            request.add_header("Content-Type", "application/json")
+        context = ssl.create_default_context(cafile=self.server.ca_file)
+        try:
+            with urllib.request.urlopen(request, context=context, timeout=30) as response:
+                status, answer_headers, text = response.status, response.headers, response.read()
+        except urllib.error.HTTPError as error:
+            status, answer_headers, text = error.code, error.headers, error.read()
+        return status, answer_headers, json.loads(text) if text else None
+
+    def add_fault(self, rule):
+        """Adds a rule through the admin API; it is removed when the test ends."""
+        status, _, answer = self.https("POST", "/_mock/faults", rule)
+        self.assertEqual(status, 201, answer)
+        self.addCleanup(self.https, "DELETE", f"/_mock/faults/{answer['id']}")
+        return answer["id"]
+
+    def journal_since(self, mark, operation):
+        status, _, answer = self.https("GET", f"/_mock/journal?operation={operation}&since={mark}")
+        self.assertEqual(status, 200, answer)
+        return answer["value"]
+
+    def last_journal_id(self):
+        status, _, answer = self.https("GET", "/_mock/journal")
+        self.assertEqual(status, 200, answer)
+        return answer["value"][-1]["id"] if answer["value"] else 0
 
 
 class SdkVersionTest(unittest.TestCase):
@@ -229,6 +276,215 @@ class JwtAuthenticationTest(SdkTestCase):
         self.assertArmError(caught, 401, "InvalidAuthenticationToken")
 
 
+class ThrottlingTest(SdkTestCase):
+    """Issue #6: injected throttling as the SDK sees it, and issue #4 with the SDK's own retries."""
+
+    def test_an_x_mock_fault_throttle_raises_429_subscription_requests_throttled(self):
+        before = self.rotations()
+        with self.client() as client, self.assertRaises(HttpResponseError) as caught:
+            client.workflows.regenerate_access_key(  # azure-core takes headers= per call
+                RESOURCE_GROUP,
+                WORKFLOW,
+                RegenerateActionParameter(key_type="Primary"),
+                headers={"x-mock-fault": "Throttled"},
+            )
+        self.assertArmError(caught, 429, "SubscriptionRequestsThrottled")
+        self.assertIn("Please try again after '1' seconds.", caught.exception.error.message)
+        self.assertEqual(caught.exception.response.headers["Retry-After"], "1")
+        self.assertEqual(self.rotations(), before)
+
+    def test_a_throttle_rule_fails_the_next_call_only(self):
+        self.add_fault(
+            {"match": {"operation": "regenerateAccessKey"}, "action": {"preset": "Throttled"},
+             "times": 1}
+        )
+        mark = self.last_journal_id()
+        before = self.rotations()
+        with self.assertRaises(HttpResponseError) as caught:
+            self.regenerate("Primary")
+        self.assertArmError(caught, 429, "SubscriptionRequestsThrottled")
+        self.assertEqual(self.rotations(), before)
+
+        self.assertIsNone(self.regenerate("Primary"))
+        self.assertEqual(self.rotations()["primary"], before["primary"] + 1)
+        calls = self.journal_since(mark, "regenerateAccessKey")
+        self.assertEqual([c["status"] for c in calls], [429, 200])
+        self.assertEqual(calls[0]["fault"]["action"], "preset:Throttled")
+        self.assertEqual(calls[0]["error"]["code"], "SubscriptionRequestsThrottled")
+        for call in calls:
+            self.assertTrue(header(call, "User-Agent").startswith("azsdk-python-mgmt-logic/"))
+            self.assertEqual(header(call, "Authorization"), "Bearer REDACTED")
+        # retry_total=0: two calls, not one retried call.
+        self.assertNotEqual(
+            header(calls[0], "x-ms-client-request-id"), header(calls[1], "x-ms-client-request-id")
+        )
+
+    def test_the_sdk_retries_a_throttled_call_under_one_client_request_id(self):
+        # Retry-After: 0 makes azure-core retry a 429 POST at once (its first back-off step is 0;
+        # the tiny factor keeps the second one short).
+        self.add_fault(
+            {"match": {"operation": "regenerateAccessKey"},
+             "action": {"preset": "Throttled", "retryAfter": 0}, "times": 2}
+        )
+        mark = self.last_journal_id()
+        before = self.rotations()
+        self.assertIsNone(self.regenerate("Primary", retry_total=3, retry_backoff_factor=0.01))
+        calls = self.journal_since(mark, "regenerateAccessKey")
+        self.assertEqual([c["status"] for c in calls], [429, 429, 200])
+        ids = {header(c, "x-ms-client-request-id") for c in calls}
+        self.assertEqual(len(ids), 1, ids)
+        self.assertEqual(self.rotations(), {**before, "primary": before["primary"] + 1})
+
+
+class CallbackUrlTest(SdkTestCase):
+    """Issue #6: callback URLs parse into the SDK's models, and rotation really revokes them."""
+
+    def list_workflow_url(self, key_type, **parameters):
+        with self.client() as client:
+            return client.workflows.list_callback_url(
+                RESOURCE_GROUP, WORKFLOW, GetCallbackUrlParameters(key_type=key_type, **parameters)
+            )
+
+    def list_trigger_url(self, trigger="manual", workflow=WORKFLOW):
+        with self.client() as client:
+            return client.workflow_triggers.list_callback_url(RESOURCE_GROUP, workflow, trigger)
+
+    def invoke(self, url):
+        return self.https("POST", url, {"hello": "world"})
+
+    def assertCallbackUrl(self, url, trigger="manual"):
+        self.assertIsInstance(url, WorkflowTriggerCallbackUrl)
+        self.assertEqual(url.method, "POST")
+        self.assertRegex(
+            url.base_path,
+            rf"^{re.escape(self.server.url)}/workflows/[0-9a-f]{{32}}"
+            rf"/triggers/{trigger}/paths/invoke$",
+        )
+        self.assertTrue(url.value.startswith(url.base_path + "?"), url.value)
+        self.assertIsNone(url.relative_path)
+        self.assertEqual(url.relative_path_parameters, [])
+        self.assertIsInstance(url.queries, WorkflowTriggerListCallbackUrlQueries)
+        self.assertEqual(url.queries.api_version, "2019-05-01")
+        self.assertEqual(url.queries.sp, f"/triggers/{trigger}/run")
+        self.assertEqual(url.queries.sv, "1.0")
+        self.assertRegex(url.queries.sig, r"^[A-Za-z0-9_-]{43}$")
+        self.assertIn(f"&sig={url.queries.sig}", url.value)
+
+    def test_workflow_list_callback_url_parses_into_the_model(self):
+        url = self.list_workflow_url("Primary")
+        self.assertCallbackUrl(url)
+        self.assertIsNone(url.queries.se)
+
+    def test_trigger_list_callback_url_parses_into_the_model(self):
+        url = self.list_trigger_url()
+        self.assertCallbackUrl(url)
+        # No key type on this route: the primary key signs, as for the workflow-level Primary URL.
+        self.assertEqual(url.queries.sig, self.list_workflow_url("Primary").queries.sig)
+        self.assertNotEqual(url.queries.sig, self.list_workflow_url("Secondary").queries.sig)
+
+    def test_not_after_becomes_se(self):
+        url = self.list_workflow_url("Primary", not_after="2030-01-01T00:00:00Z")
+        self.assertCallbackUrl(url)
+        self.assertEqual(url.queries.se, "2030-01-01T00:00:00.0000000Z")
+        self.assertEqual(self.invoke(url.value)[0], 202)
+
+    def test_an_unknown_trigger_is_workflow_trigger_not_found(self):
+        with self.assertRaises(ResourceNotFoundError) as caught:
+            self.list_trigger_url("noSuchTrigger")
+        self.assertArmError(caught, 404, "WorkflowTriggerNotFound")
+
+    def test_regenerating_primary_revokes_primary_signed_urls_only(self):
+        primary = self.list_workflow_url("Primary")
+        trigger = self.list_trigger_url()
+        secondary = self.list_workflow_url("Secondary")
+        for url in (primary, trigger, secondary):
+            status, headers, body = self.invoke(url.value)
+            self.assertEqual(status, 202, body)
+            self.assertIsNone(body)
+            self.assertEqual(headers["x-ms-workflow-name"], WORKFLOW)
+
+        self.assertIsNone(self.regenerate("Primary"))
+
+        for url in (primary, trigger):
+            status, _, body = self.invoke(url.value)
+            self.assertEqual(status, 401, body)
+            self.assertEqual(body["error"]["code"], "DirectApiInvalidAuthorizationSignature")
+        self.assertEqual(self.invoke(secondary.value)[0], 202)
+        fresh = self.list_workflow_url("Primary")
+        self.assertNotEqual(fresh.queries.sig, primary.queries.sig)
+        self.assertEqual(self.invoke(fresh.value)[0], 202)
+
+
+class WorkflowResourceTest(SdkTestCase):
+    """Optional part of issue #6: workflows.get / create_or_update / delete with the SDK models."""
+
+    def test_get_returns_the_seeded_workflow(self):
+        with self.client() as client:
+            workflow = client.workflows.get(RESOURCE_GROUP, WORKFLOW)
+        self.assertIsInstance(workflow, Workflow)
+        self.assertEqual(workflow.name, WORKFLOW)
+        self.assertEqual(
+            workflow.id,
+            f"/subscriptions/{SUBSCRIPTION}/resourceGroups/{RESOURCE_GROUP}"
+            f"/providers/Microsoft.Logic/workflows/{WORKFLOW}",
+        )
+        self.assertEqual(workflow.type, "Microsoft.Logic/workflows")
+        self.assertEqual(workflow.location, "westus")
+        self.assertEqual(workflow.state, "Enabled")
+        self.assertEqual(workflow.provisioning_state, "Succeeded")
+        self.assertRegex(
+            workflow.access_endpoint, rf"^{re.escape(self.server.url)}/workflows/[0-9a-f]{{32}}$"
+        )
+        self.assertEqual(workflow.definition["triggers"]["manual"]["type"], "Request")
+
+    def test_create_update_and_delete_a_workflow(self):
+        def with_status(pipeline_response, deserialized, headers):
+            return pipeline_response.http_response.status_code, deserialized
+
+        definition = {
+            "$schema": "https://schema.management.azure.com/providers/Microsoft.Logic/schemas/"
+            "2016-06-01/workflowdefinition.json#",
+            "contentVersion": "1.0.0.0",
+            "triggers": {"incoming": {"type": "Request", "kind": "Http", "inputs": {"schema": {}}}},
+            "actions": {},
+        }
+        name = "sdkCreatedWorkflow"
+        with self.client() as client:
+            status, created = client.workflows.create_or_update(
+                RESOURCE_GROUP, name,
+                Workflow(location="westus", state="Enabled", definition=definition,
+                         tags={"owner": "sdk-test"}),
+                cls=with_status,
+            )
+            self.assertEqual(status, 201)
+            self.assertIsInstance(created, Workflow)
+            self.assertEqual(created.name, name)
+            self.assertEqual(created.tags, {"owner": "sdk-test"})
+            self.assertEqual(created.definition["triggers"]["incoming"]["type"], "Request")
+
+            url = client.workflow_triggers.list_callback_url(RESOURCE_GROUP, name, "incoming")
+            self.assertTrue(url.value.startswith(created.access_endpoint + "/triggers/incoming/"))
+            self.assertEqual(self.https("POST", url.value, {})[0], 202)
+
+            status, updated = client.workflows.create_or_update(
+                RESOURCE_GROUP, name,
+                Workflow(location="westus", state="Disabled", definition=definition),
+                cls=with_status,
+            )
+            self.assertEqual(status, 200)
+            self.assertEqual(updated.state, "Disabled")
+            self.assertEqual(updated.access_endpoint, created.access_endpoint)
+            self.assertEqual(client.workflows.get(RESOURCE_GROUP, name).state, "Disabled")
+            self.assertEqual(self.https("POST", url.value, {})[0], 202, "an update kept the keys")
+
+            self.assertIsNone(client.workflows.delete(RESOURCE_GROUP, name))
+            with self.assertRaises(ResourceNotFoundError) as caught:
+                client.workflows.get(RESOURCE_GROUP, name)
+            self.assertArmError(caught, 404, "ResourceNotFound")
+        status, _, body = self.https("POST", url.value, {})
+        self.assertEqual((status, body["error"]["code"]), (404, "WorkflowNotFound"))
+
+
 class DocsExampleTest(unittest.TestCase):
     """The README's example, run as users run it, against the logicmock-server executable."""
 
@@ -255,6 +511,17 @@ class DocsExampleTest(unittest.TestCase):
             lines = example.stdout.splitlines()
             self.assertEqual(lines[0], "regenerated the primary key of testWorkflowName")
             self.assertRegex(lines[1], r"^404 ResourceNotFound: .*noSuchWorkflow")
+            self.assertEqual(lines[2], "429 SubscriptionRequestsThrottled, retry after 1 s")
+            self.assertRegex(
+                lines[3],
+                rf"^POST {re.escape(server.url)}/workflows/[0-9a-f]{{32}}"
+                r"/triggers/manual/paths/invoke -> 202$",
+            )
+            self.assertRegex(
+                lines[4],
+                r'^after rotating the primary key -> 401 .*"DirectApiInvalidAuthorizationSignature"',
+            )
+            self.assertEqual(len(lines), 5, example.stdout)
             self.assertEqual(exit_code, 0, "the server did not stop cleanly on SIGTERM")
 
     def test_the_docs_show_the_example_file_verbatim(self):
@@ -262,17 +529,22 @@ class DocsExampleTest(unittest.TestCase):
         with open(example_path) as f:
             example = f.read()
         docs_dir = os.path.dirname(os.path.dirname(os.path.abspath(example_path)))
-        pages = {os.path.join(docs_dir, "TLS_AND_SDKS.md"): True,  # must show it
-                 os.path.join(os.path.dirname(docs_dir), "README.md"): False}  # may show it
+        # TLS_AND_SDKS.md must show the example, and every Python block on it comes from the
+        # file; the README may show the client set-up, and then only as the file has it.
+        pages = {os.path.join(docs_dir, "TLS_AND_SDKS.md"): True,
+                 os.path.join(os.path.dirname(docs_dir), "README.md"): False}
         for page, required in pages.items():
             if not os.path.exists(page):
                 self.assertFalse(required, f"{page} is missing")
                 continue
             with open(page) as f:
                 blocks = re.findall(r"```python\n(.*?)```", f.read(), re.S)
-            shown = [b for b in blocks if "LogicManagementClient(" in b]
+            shown = [b for b in blocks if required or "LogicManagementClient(" in b]
             if required:
-                self.assertTrue(shown, f"{page} shows no LogicManagementClient example")
+                self.assertTrue(
+                    any("LogicManagementClient(" in b for b in shown),
+                    f"{page} shows no LogicManagementClient example",
+                )
             for block in shown:
                 self.assertIn(block, example, f"{page} shows code that {example_path} does not run")
 
