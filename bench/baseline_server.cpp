@@ -1,7 +1,8 @@
 // The ceiling of logicmock's stack: a bare cpp-httplib server with the same tuning (TCP_NODELAY,
-// unbounded keep-alive, one thread per connection) answering the regenerateAccessKey route with
-// 200 and an empty body. Prints {"event":"listening","url":"http://127.0.0.1:PORT"} like
-// logicmock-server and stops on SIGINT/SIGTERM.
+// unbounded keep-alive, one thread per connection, listen backlog SOMAXCONN) answering the
+// regenerateAccessKey route with 200 and an empty body. Prints
+// {"event":"listening","url":"http://127.0.0.1:PORT"} like logicmock-server and stops on
+// SIGINT/SIGTERM.
 //
 // usage: bench_baseline_server [--port N] [--threads N]
 #include <httplib.h>
@@ -13,6 +14,15 @@
 #include <thread>
 
 namespace {
+
+// httplib listens with a backlog of 5; logicmock raises it (ConnectionServer::widen_backlog), so
+// the baseline does too, or a burst of connections would wait for SYN retries.
+class BaselineServer : public httplib::Server {
+  public:
+    void widen_backlog() {
+        if (svr_sock_ != INVALID_SOCKET) ::listen(svr_sock_, SOMAXCONN);
+    }
+};
 
 int arg_int(int argc, char** argv, const std::string& name, int fallback) {
     for (int i = 1; i + 1 < argc; ++i) {
@@ -33,7 +43,7 @@ int main(int argc, char** argv) {
     sigaddset(&signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-    httplib::Server server;
+    BaselineServer server;
     server.set_tcp_nodelay(true);
     server.set_keep_alive_max_count(1 << 30);
     server.new_task_queue = [threads] {
@@ -49,6 +59,7 @@ int main(int argc, char** argv) {
         std::cerr << "bench_baseline_server: cannot listen on port " << port << "\n";
         return 1;
     }
+    server.widen_backlog();
     std::thread listener([&server] { server.listen_after_bind(); });
     std::cout << "{\"event\":\"listening\",\"url\":\"http://127.0.0.1:" << bound << "\"}"
               << std::endl;

@@ -176,8 +176,23 @@ run_case() {
 machine_load() { cut -d' ' -f1-3 /proc/loadavg; }
 
 # ---------------------------------------------------------------- meta
+# Is anything else using the machine? CPU idle over 2 s before the servers start, and every 2 s
+# during the run the number of compiler/linker processes (other engineers' builds).
+cpu_idle_pct() {
+    local a b
+    a=($(head -1 /proc/stat))
+    sleep 2
+    b=($(head -1 /proc/stat))
+    local total=0 i
+    for i in 1 2 3 4 5 6 7 8; do total=$((total + b[i] - a[i])); done
+    echo $((100 * (b[4] - a[4]) / (total > 0 ? total : 1)))
+}
+count_compilers() { ps -eo comm= | grep -cE '^(cc1plus|cc1|ld|collect2|clang.*|lto1)$' || true; }
 LOAD_BEFORE=$(machine_load)
-BUSY_BEFORE=$(ps -eo comm= | grep -cE '^(cc1plus|ld|clang|c\+\+|g\+\+|cmake|make|gmake|ninja)$' || true)
+IDLE_BEFORE=$(cpu_idle_pct)
+(while true; do count_compilers >>"$WORK/compilers.txt"; sleep 2; done) &
+SAMPLER_PID=$!
+STARTED_PIDS+=("$SAMPLER_PID")
 
 # ---------------------------------------------------------------- servers
 start_listening baseline "$BIN/bench_baseline_server" --port 0 --threads 1024
@@ -338,7 +353,10 @@ fi
 
 # ---------------------------------------------------------------- report
 LOAD_AFTER=$(machine_load)
-BUSY_AFTER=$(ps -eo comm= | grep -cE '^(cc1plus|ld|clang|c\+\+|g\+\+|cmake|make|gmake|ninja)$' || true)
+stop_pid "$SAMPLER_PID"
+SAMPLES=$(wc -l <"$WORK/compilers.txt")
+SAMPLES_BUSY=$(grep -vc '^0$' "$WORK/compilers.txt" || true)
+COMPILERS_MAX=$(sort -n "$WORK/compilers.txt" | tail -1)
 cat >"$WORK/meta.json" <<EOF
 {
   "date_utc": "$(date -u +%Y-%m-%dT%H:%M:%SZ)",
@@ -354,8 +372,10 @@ cat >"$WORK/meta.json" <<EOF
   "duration": "$DURATION",
   "load_before": "$LOAD_BEFORE",
   "load_after": "$LOAD_AFTER",
-  "compilers_running_before": $BUSY_BEFORE,
-  "compilers_running_after": $BUSY_AFTER,
+  "cpu_idle_before_pct": $IDLE_BEFORE,
+  "compiler_samples": $SAMPLES,
+  "compiler_samples_busy": $SAMPLES_BUSY,
+  "compilers_max": ${COMPILERS_MAX:-0},
   "rss_after_load_kib": ${RSS_AFTER_LOAD:-null},
   "rss_after_c256_kib": ${RSS_AFTER_C256:-null},
   "threads_after_c256": ${LM_THREADS:-null},
