@@ -29,6 +29,9 @@ void tune(httplib::Server& http, const ServerOptions& o) {
         ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
     });
     http.set_payload_max_length(o.service.max_body_bytes);
+    // The connection loop enforces these; httplib only prints them in the Keep-Alive header.
+    http.set_keep_alive_max_count(1u << 20);
+    http.set_keep_alive_timeout(o.keep_alive_timeout_s);
 }
 
 void add_mock_routes(httplib::Server& http, const AdapterContext& c) {

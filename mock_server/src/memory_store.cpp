@@ -54,8 +54,9 @@ class MemoryStore final : public WorkflowStore {
     }
 
     bool replace_key(const WorkflowRef& ref, KeySlot slot, const AccessKey& new_key) override {
+        const std::string key = workflow_key(ref);  // built before the exclusive lock is taken
         std::unique_lock lock(mutex_);
-        auto it = workflows_.find(workflow_key(ref));
+        auto it = workflows_.find(key);
         if (it == workflows_.end()) return false;
         WorkflowRecord& wf = it->second;
         if (slot == KeySlot::Primary) {

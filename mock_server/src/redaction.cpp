@@ -53,6 +53,13 @@ std::string redact_signatures(const std::string& text) {
     return out;
 }
 
+// Whether a JSON property name that is_secret_name() accepts could occur in the text: such a
+// name ends in "key", "sig" or "code", or holds "token", "secret", "password" or "signature".
+bool may_hold_secret_property(const std::string& folded) {
+    return contains_any(folded,
+                        {"key\"", "sig\"", "code\"", "token", "secret", "password", "signature"});
+}
+
 // Returns whether anything was replaced.
 bool redact_json(nlohmann::json& value, int depth) {
     bool changed = false;
@@ -113,6 +120,7 @@ std::string redact_query(std::string_view query) {
 
 std::string redact_body(std::string_view body) {
     std::string out(body);
+    if (!may_hold_secret_property(ascii_lower(body))) return redact_signatures(out);
     // Re-serialised only when a property was replaced, so an innocent body stays byte for byte.
     auto parsed = parse_json(body, 32);
     if (auto* json = std::get_if<nlohmann::json>(&parsed); json && redact_json(*json, 0)) {

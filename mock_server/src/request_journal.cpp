@@ -33,7 +33,13 @@ bool is_transport_pseudo_header(std::string_view name) {
            name == "REMOTE_PORT";
 }
 
-void add_error(JournalEntry& entry, const Response& response) {
+// Runtime answers carry no trace of their error; only they pay for reading the body again.
+void add_error(JournalEntry& entry, const Response& response, const RequestTrace& trace) {
+    if (!trace.error_code.empty()) {
+        entry.error_code = capped(trace.error_code, kJournalMaxText);
+        entry.error_message = capped(trace.error_message, kJournalMaxText);
+        return;
+    }
     if (response.status < 400) return;
     auto parsed = parse_json(response.body, 8);
     auto* json = std::get_if<nlohmann::json>(&parsed);
@@ -125,7 +131,7 @@ JournalEntry make_journal_entry(const Request& request, const Response& response
     }
     e.fault_rule = trace.fault.rule_id;
     e.fault_action = trace.fault.action;
-    add_error(e, response);
+    add_error(e, response, trace);
     if (auto id = response.headers.get("x-ms-request-id")) e.request_id = capped(*id, 64);
     e.duration_ms = duration_ms;
     return e;

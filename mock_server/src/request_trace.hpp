@@ -23,6 +23,8 @@ struct RequestTrace {
     std::string_view operation_id;     // the route's, or the runtime's invocation
     PathParams params;
     FaultOutcome fault;
+    std::string error_code;  // the ArmError answered with, for the journal (no re-parsing)
+    std::string error_message;
 };
 
 }  // namespace logicmock

@@ -96,7 +96,12 @@ struct Service::Impl {
                                             api_version.value_or("")});
     }
 
-    Response finish(const Request& request, OperationResult result, SystemTime now) const {
+    Response finish(const Request& request, OperationResult result, SystemTime now,
+                    RequestTrace& trace) const {
+        if (const auto* error = std::get_if<ArmError>(&result)) {
+            trace.error_code = error->code;
+            trace.error_message = error->message;
+        }
         Response response = std::holds_alternative<ArmError>(result)
                                 ? error_response(std::get<ArmError>(result))
                                 : std::get<Response>(std::move(result));
@@ -106,6 +111,7 @@ struct Service::Impl {
 
     void record(const Request& request, const Response& response, const RequestTrace& trace,
                 SystemTime received, std::chrono::steady_clock::time_point started) const {
+        if (journal.capacity() == 0) return;                  // --journal-size 0
         if (request.target.rfind("/_mock/", 0) == 0) return;  // admin calls are not journaled
         double ms =
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
@@ -137,7 +143,7 @@ Response Service::handle(const Request& request) const {
     } catch (const std::exception&) {
         result = internal_error(now);
     }
-    Response response = impl_->finish(request, std::move(result), now);
+    Response response = impl_->finish(request, std::move(result), now, trace);
     response.transport_fault = trace.fault.transport;
     response.delay_ms = trace.fault.delay_ms;
     impl_->record(request, response, trace, now, started);
@@ -162,8 +168,9 @@ Response Service::transport_error(const Request& request, int http_status) const
             error = make_error(ErrorId::MalformedRequest);
             break;
     }
-    Response response = impl_->finish(request, error, now);
-    impl_->record(request, response, RequestTrace{}, now, std::chrono::steady_clock::now());
+    RequestTrace trace;
+    Response response = impl_->finish(request, error, now, trace);
+    impl_->record(request, response, trace, now, std::chrono::steady_clock::now());
     return response;
 }
 
