@@ -89,8 +89,7 @@ Connection* Connection::current() {
 }
 
 bool Connection::wait_readable(std::chrono::milliseconds limit) const {
-    return offset_ < buffer_.size() || (ssl_ && SSL_pending(ssl_) > 0) ||
-           poll_for(fd_, POLLIN, limit);
+    return offset_ < filled_ || (ssl_ && SSL_pending(ssl_) > 0) || poll_for(fd_, POLLIN, limit);
 }
 
 bool Connection::wait_for_request(const std::function<bool()>& keep_waiting) {
@@ -116,16 +115,15 @@ bool Connection::is_writable() const {
 }
 
 ssize_t Connection::read(char* ptr, size_t size) {
-    if (offset_ >= buffer_.size()) {
+    if (offset_ >= filled_) {
         if (!is_readable()) return -1;  // silent too long, or past the request deadline
-        buffer_.resize(16 * 1024);
-        ssize_t n = receive(buffer_.data(), buffer_.size());
-        buffer_.resize(n > 0 ? static_cast<std::size_t>(n) : 0);
+        ssize_t n = receive(buffer_.get(), kBufferSize);
+        filled_ = n > 0 ? static_cast<std::size_t>(n) : 0;
         offset_ = 0;
         if (n <= 0) return n;
     }
-    std::size_t count = std::min(size, buffer_.size() - offset_);
-    std::memcpy(ptr, buffer_.data() + offset_, count);
+    std::size_t count = std::min(size, filled_ - offset_);
+    std::memcpy(ptr, buffer_.get() + offset_, count);
     offset_ += count;
     return static_cast<ssize_t>(count);
 }

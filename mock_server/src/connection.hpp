@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <functional>
+#include <memory>
 #include <string>
 
 namespace logicmock {
@@ -68,7 +69,10 @@ class Connection final : public httplib::Stream {
     SSL* ssl_ = nullptr;
     ConnectionLimits limits_;
     Clock::time_point deadline_;
-    std::string buffer_;
+    // Filled by recv only: a std::string resized per refill zero-filled 16 KiB every time.
+    static constexpr std::size_t kBufferSize = 16 * 1024;
+    std::unique_ptr<char[]> buffer_ = std::make_unique_for_overwrite<char[]>(kBufferSize);
+    std::size_t filled_ = 0;
     std::size_t offset_ = 0;
     bool reset_on_close_ = false;
     bool abandoned_ = false;
