@@ -28,13 +28,6 @@ std::string expected_sig(const std::string& key_base64, const std::string& strin
                          Base64Alphabet::Url, false);
 }
 
-void require_error(const Response& r, int status, const std::string& code) {
-    INFO(r.body);
-    REQUIRE(r.status == status);
-    REQUIRE_FALSE(validate(Shape::ErrorResponse, body_json(r)).has_value());
-    REQUIRE(error_code(r) == code);
-}
-
 }  // namespace
 
 TEST_CASE("trigger listCallbackUrl without a body: a primary-signed URL to the runtime host",
@@ -158,14 +151,14 @@ TEST_CASE("listCallbackUrl error rows", "[callbacks]") {
     CallbackFixture f;
     SECTION("unknown trigger: 404 WorkflowTriggerNotFound") {
         Response r = f.service.handle(trigger_callback_request("nope"));
-        require_error(r, 404, "WorkflowTriggerNotFound");
+        require_arm_error(r, 404, "WorkflowTriggerNotFound");
         REQUIRE(error_message(r) ==
                 "The workflow 'testWorkflowName' trigger 'nope' could not be "
                 "found.");
     }
     SECTION("a Recurrence or Http trigger: 400 with Azure's message") {
         Response r = f.service.handle(trigger_callback_request("nightly"));
-        require_error(r, 400, "InvalidTriggerType");
+        require_arm_error(r, 400, "InvalidTriggerType");
         REQUIRE(error_message(r) ==
                 "The 'ListCallbackUrl' API is not supported by triggers of type 'Recurrence'.");
         r = f.service.handle(trigger_callback_request("poll"));
@@ -174,42 +167,43 @@ TEST_CASE("listCallbackUrl error rows", "[callbacks]") {
     }
     SECTION("workflow-level call on a workflow without a Request trigger: 400") {
         Response r = f.service.handle(workflow_callback_request("{}", "noRequest"));
-        require_error(r, 400, "InvalidTriggerType");
+        require_arm_error(r, 400, "InvalidTriggerType");
         REQUIRE_THAT(error_message(r), Catch::Contains("'noRequest' has no trigger of type"));
     }
     SECTION("workflow-level call needs a body") {
         Request r = workflow_callback_request("");
-        require_error(f.service.handle(r), 400, "InvalidRequestContent");
+        require_arm_error(f.service.handle(r), 400, "InvalidRequestContent");
     }
     SECTION("bad keyType and notAfter are refused by the schema") {
-        require_error(f.service.handle(trigger_callback_request("manual", R"({"keyType":"x"})")),
-                      400, "InvalidRequestContent");
+        require_arm_error(
+            f.service.handle(trigger_callback_request("manual", R"({"keyType":"x"})")), 400,
+            "InvalidRequestContent");
         Response r = f.service.handle(workflow_callback_request(R"({"notAfter":"tomorrow"})"));
-        require_error(r, 400, "InvalidRequestContent");
+        require_arm_error(r, 400, "InvalidRequestContent");
         REQUIRE_THAT(error_message(r), Catch::Contains("Path 'notAfter'"));
     }
     SECTION("the front door still applies: no token 401, no api-version 400, bad workflow 404") {
         Request r = trigger_callback_request("manual");
         r.headers = Headers{};
-        require_error(f.service.handle(r), 401, "AuthenticationFailed");
+        require_arm_error(f.service.handle(r), 401, "AuthenticationFailed");
         r = trigger_callback_request("manual");
         r.target = r.target.substr(0, r.target.find('?'));
-        require_error(f.service.handle(r), 400, "MissingApiVersionParameter");
-        require_error(f.service.handle(trigger_callback_request("manual", "", "missing")), 404,
-                      "ResourceNotFound");
-        require_error(f.service.handle(trigger_callback_request("manual", "x")), 400,
-                      "InvalidRequestContent");
+        require_arm_error(f.service.handle(r), 400, "MissingApiVersionParameter");
+        require_arm_error(f.service.handle(trigger_callback_request("manual", "", "missing")), 404,
+                          "ResourceNotFound");
+        require_arm_error(f.service.handle(trigger_callback_request("manual", "x")), 400,
+                          "InvalidRequestContent");
         Request get = trigger_callback_request("manual");
         get.method = "GET";
         Response wrong = f.service.handle(get);
-        require_error(wrong, 405, "MethodNotAllowed");
+        require_arm_error(wrong, 405, "MethodNotAllowed");
         REQUIRE(header(wrong, "Allow") == "POST");
     }
     SECTION("a text body is refused with 415") {
         Request r = trigger_callback_request("manual");
         r.body = "{}";
         r.headers.add("Content-Type", "text/plain");
-        require_error(f.service.handle(r), 415, "UnsupportedMediaType");
+        require_arm_error(f.service.handle(r), 415, "UnsupportedMediaType");
     }
 }
 

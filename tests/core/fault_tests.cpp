@@ -22,14 +22,6 @@ using namespace logicmock::test;
 
 namespace {
 
-void require_error(const Response& r, int status, const std::string& code) {
-    INFO(r.body);
-    REQUIRE(r.status == status);
-    REQUIRE(header(r, "Content-Type") == "application/json; charset=utf-8");
-    REQUIRE_FALSE(validate(Shape::ErrorResponse, body_json(r)).has_value());
-    REQUIRE(error_code(r) == code);
-}
-
 std::string refusal(const std::string& rule_json) {
     ServiceFixture f;
     try {
@@ -61,7 +53,7 @@ TEST_CASE("Throttled: 429 SubscriptionRequestsThrottled with ARM's text and Retr
     MockAdmin(f.service).add_fault(
         R"({"match":{"operation":"regenerateAccessKey"},"action":{"preset":"Throttled","retryAfter":7}})");
     Response r = f.service.handle(regenerate_request());
-    require_error(r, 429, "SubscriptionRequestsThrottled");
+    require_arm_error(r, 429, "SubscriptionRequestsThrottled");
     REQUIRE(error_message(r) ==
             "Number of requests for subscription '" + kSubscription +
                 "' and operation "
@@ -93,7 +85,7 @@ TEST_CASE("every preset answers with its status and code and a valid ErrorRespon
         Request request = regenerate_request();
         request.headers.add("x-mock-fault", std::string(name));
         INFO(name);
-        require_error(f.service.handle(request), status, code);
+        require_arm_error(f.service.handle(request), status, code);
     }
 }
 
@@ -116,7 +108,7 @@ TEST_CASE("AuthorizationFailed names the caller, the action and the workflow sco
                                               {"exp", 4102444800}}));
     request.headers.add("x-mock-fault", "AuthorizationFailed");
     Response r = f.service.handle(request);
-    require_error(r, 403, "AuthorizationFailed");
+    require_arm_error(r, 403, "AuthorizationFailed");
     REQUIRE(error_message(r) ==
             "The client 'ci@contoso.com' with object id '11111111-2222-3333-4444-555555555555' "
             "does not have authorization to perform action "
@@ -133,7 +125,7 @@ TEST_CASE("a custom ErrorResponse is sent as given, with its headers", "[faults]
         R"({"action":{"error":{"status":409,"code":"Busy","message":"Try later.","target":"keyType",
             "details":[{"code":"Inner","message":"x"}],"headers":{"Retry-After":"2","x-extra":"1"}}}})");
     Response r = f.service.handle(regenerate_request());
-    require_error(r, 409, "Busy");
+    require_arm_error(r, 409, "Busy");
     REQUIRE(body_json(r) ==
             nlohmann::json::parse(
                 R"({"error":{"code":"Busy","message":"Try later.","target":"keyType",
@@ -273,14 +265,14 @@ TEST_CASE("faults apply after resource lookup and authentication, before body ch
     Request missing = regenerate_request();
     missing.target = workflow_path(kSubscription, kResourceGroup, "nope") +
                      "/regenerateAccessKey?api-version=2019-05-01";
-    require_error(f.service.handle(missing), 404, "ResourceNotFound");
+    require_arm_error(f.service.handle(missing), 404, "ResourceNotFound");
     Request anonymous = regenerate_request();
     anonymous.headers = Headers{};
     anonymous.headers.add("Content-Type", "application/json");
-    require_error(f.service.handle(anonymous), 401, "AuthenticationFailed");
+    require_arm_error(f.service.handle(anonymous), 401, "AuthenticationFailed");
     // A body that would fail validation is throttled, as at ARM's gateway.
-    require_error(f.service.handle(regenerate_request(R"({"keyType":"Tertiary"})")), 429,
-                  "SubscriptionRequestsThrottled");
+    require_arm_error(f.service.handle(regenerate_request(R"({"keyType":"Tertiary"})")), 429,
+                      "SubscriptionRequestsThrottled");
 }
 
 TEST_CASE("transport faults are decided in the core and leave state alone", "[faults]") {
@@ -300,7 +292,7 @@ TEST_CASE("transport faults are decided in the core and leave state alone", "[fa
     Response partial = f.service.handle(regenerate_request());
     REQUIRE(partial.transport_fault->kind == TransportFaultKind::PartialBody);
     REQUIRE(partial.transport_fault->body_bytes == 9);
-    require_error(partial, 409, "Conflict");
+    require_arm_error(partial, 409, "Conflict");
     REQUIRE(f.workflow().primary_rotations == before.primary_rotations);
 }
 
@@ -309,7 +301,7 @@ TEST_CASE("partialBody without bytes cuts the body in half, and always short", "
     Request request = regenerate_request();
     request.headers.add("x-mock-fault", R"({"transport":{"type":"partialBody"}})");
     Response half = f.service.handle(request);
-    require_error(half, 500, "InternalServerError");
+    require_arm_error(half, 500, "InternalServerError");
     REQUIRE(half.transport_fault->body_bytes == half.body.size() / 2);
     request.headers.set("x-mock-fault", R"({"transport":{"type":"partialBody","bytes":100000}})");
     Response most = f.service.handle(request);
@@ -341,16 +333,16 @@ TEST_CASE("x-mock-fault: a preset or a JSON action for this request only", "[fau
     ServiceFixture f;
     Request request = regenerate_request();
     request.headers.add("x-mock-fault", "Throttled");
-    require_error(f.service.handle(request), 429, "SubscriptionRequestsThrottled");
+    require_arm_error(f.service.handle(request), 429, "SubscriptionRequestsThrottled");
     REQUIRE(f.service.handle(regenerate_request()).status == 200);
 
     request.headers.set("x-mock-fault",
                         R"({"error":{"status":418,"code":"Teapot","message":"short and stout"}})");
-    require_error(f.service.handle(request), 418, "Teapot");
+    require_arm_error(f.service.handle(request), 418, "Teapot");
 
     request.headers.set("x-mock-fault", "Slowly");
     Response bad = f.service.handle(request);
-    require_error(bad, 400, "InvalidMockFaultHeader");
+    require_arm_error(bad, 400, "InvalidMockFaultHeader");
     REQUIRE_THAT(error_message(bad), Catch::Contains("'Slowly' is neither a preset"));
     request.headers.set("x-mock-fault", R"({"preset":"Nope"})");
     REQUIRE_THAT(error_message(f.service.handle(request)),

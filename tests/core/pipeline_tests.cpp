@@ -11,14 +11,6 @@ using namespace logicmock::test;
 
 namespace {
 
-void require_arm_error(const Response& r, int status, const std::string& code) {
-    INFO(r.body);
-    REQUIRE(r.status == status);
-    REQUIRE(header(r, "Content-Type") == "application/json; charset=utf-8");
-    REQUIRE_FALSE(validate(Shape::ErrorResponse, body_json(r)).has_value());
-    REQUIRE(error_code(r) == code);
-}
-
 void require_keys_unchanged(const ServiceFixture& f, const WorkflowRecord& before) {
     auto after = f.workflow();
     REQUIRE(after.primary_key == before.primary_key);

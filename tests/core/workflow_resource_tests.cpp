@@ -28,13 +28,6 @@ Response put(CallbackFixture& f, const std::string& name, const std::string& bod
     return f.service.handle(arm_request("PUT", workflow_target(name, rg), body));
 }
 
-void require_error(const Response& r, int status, const std::string& code) {
-    INFO(r.body);
-    REQUIRE(r.status == status);
-    REQUIRE_FALSE(validate(Shape::ErrorResponse, body_json(r)).has_value());
-    REQUIRE(error_code(r) == code);
-}
-
 }  // namespace
 
 TEST_CASE("PUT creates a workflow (201) with fresh keys and a runtime id", "[workflows]") {
@@ -132,8 +125,9 @@ TEST_CASE("DELETE answers 200, then 204 once absent, and old URLs then get 404",
     REQUIRE(r.body.empty());
     REQUIRE_FALSE(f.store->find_workflow({kSubscription, kResourceGroup, kWorkflow}));
     REQUIRE(f.service.handle(arm_request("DELETE", workflow_target())).status == 204);
-    require_error(f.service.handle(arm_request("GET", workflow_target())), 404, "ResourceNotFound");
-    require_error(f.service.handle(trigger_callback_request()), 404, "ResourceNotFound");
+    require_arm_error(f.service.handle(arm_request("GET", workflow_target())), 404,
+                      "ResourceNotFound");
+    require_arm_error(f.service.handle(trigger_callback_request()), 404, "ResourceNotFound");
     REQUIRE(f.service.handle(invoke_request(url)).status == 404);
 
     // Re-created under the same name it is a new workflow: new id, the old URL stays dead.
@@ -161,23 +155,24 @@ TEST_CASE("the list by resource group holds every workflow of that group", "[wor
 
     list.target = "/subscriptions/" + kSubscription +
                   "/resourceGroups/nope/providers/Microsoft.Logic/workflows?api-version=2019-05-01";
-    require_error(f.service.handle(list), 404, "ResourceGroupNotFound");
+    require_arm_error(f.service.handle(list), 404, "ResourceGroupNotFound");
 }
 
 TEST_CASE("workflow resource error rows", "[workflows]") {
     CallbackFixture f;
     SECTION("a different location for an existing workflow: 409 InvalidResourceLocation") {
         Response r = put(f, kWorkflow, workflow_body("eastus"));
-        require_error(r, 409, "InvalidResourceLocation");
+        require_arm_error(r, 409, "InvalidResourceLocation");
         REQUIRE_THAT(error_message(r), Catch::Contains("already exists in location 'westus'"));
         REQUIRE(f.workflow().location == "westus");
     }
     SECTION("PUT into a missing resource group: 404 ResourceGroupNotFound") {
-        require_error(put(f, "orders", workflow_body(), "nope"), 404, "ResourceGroupNotFound");
+        require_arm_error(put(f, "orders", workflow_body(), "nope"), 404, "ResourceGroupNotFound");
     }
     SECTION("an invalid workflow name: 400 InvalidResourceName") {
-        require_error(put(f, "bad%20name", workflow_body()), 400, "InvalidResourceName");
-        require_error(put(f, std::string(81, 'a'), workflow_body()), 400, "InvalidResourceName");
+        require_arm_error(put(f, "bad%20name", workflow_body()), 400, "InvalidResourceName");
+        require_arm_error(put(f, std::string(81, 'a'), workflow_body()), 400,
+                          "InvalidResourceName");
     }
     SECTION("bodies against the Workflow schema: 400 InvalidRequestContent") {
         for (
@@ -188,9 +183,9 @@ TEST_CASE("workflow resource error rows", "[workflows]") {
              R"({"location":"westus","properties":{"definition":{"triggers":{"a/b":{"type":"Request"}}}}})",
              R"({"location":"westus","tags":{"n":1}})", "[]"}) {
             INFO(body);
-            require_error(put(f, "orders", body), 400, "InvalidRequestContent");
+            require_arm_error(put(f, "orders", body), 400, "InvalidRequestContent");
         }
-        require_error(put(f, "orders", ""), 400, "InvalidRequestContent");
+        require_arm_error(put(f, "orders", ""), 400, "InvalidRequestContent");
         REQUIRE_FALSE(f.store->find_workflow({kSubscription, kResourceGroup, "orders"}));
     }
     SECTION("trigger names that differ only in case: 400") {
@@ -198,12 +193,12 @@ TEST_CASE("workflow resource error rows", "[workflows]") {
             put(f, "orders",
                 R"({"location":"westus","properties":{"definition":{)"
                 R"("triggers":{"Manual":{"type":"Request"},"manual":{"type":"Request"}}}}})");
-        require_error(r, 400, "InvalidRequestContent");
+        require_arm_error(r, 400, "InvalidRequestContent");
         REQUIRE_THAT(error_message(r), Catch::Contains("differ only in case"));
     }
     SECTION("PATCH is not served: 405 with the allowed methods") {
         Response r = f.service.handle(arm_request("PATCH", workflow_target(), "{}"));
-        require_error(r, 405, "MethodNotAllowed");
+        require_arm_error(r, 405, "MethodNotAllowed");
         REQUIRE(header(r, "Allow") == "GET, PUT, DELETE");
     }
 }

@@ -2,7 +2,10 @@
 
 #include <stdexcept>
 
+#include <catch2/catch.hpp>
+
 #include "base64.hpp"
+#include "logicmock/schema_validator.hpp"
 
 namespace logicmock::test {
 
@@ -49,6 +52,14 @@ std::string error_message(const Response& response) {
 std::string header(const Response& response, const std::string& name) {
     auto value = response.headers.get(name);
     return value ? std::string(*value) : std::string();
+}
+
+void require_arm_error(const Response& response, int status, const std::string& code) {
+    INFO(response.body);
+    REQUIRE(response.status == status);
+    REQUIRE(header(response, "Content-Type") == "application/json; charset=utf-8");
+    REQUIRE_FALSE(validate(Shape::ErrorResponse, body_json(response)).has_value());
+    REQUIRE(error_code(response) == code);
 }
 
 std::string make_jwt(const nlohmann::json& claims) {

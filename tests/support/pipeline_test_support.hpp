@@ -35,6 +35,9 @@ std::string error_code(const Response& response);
 std::string error_message(const Response& response);
 std::string header(const Response& response, const std::string& name);  // "" when absent
 
+// The response is an ARM error: that status and code, JSON content type, a valid ErrorResponse.
+void require_arm_error(const Response& response, int status, const std::string& code);
+
 // A JWT with the given claims (unsigned; the mock does not verify signatures).
 std::string make_jwt(const nlohmann::json& claims);
 
