@@ -42,6 +42,9 @@ RequestTrace runtime_trace(const Request& request, const WorkflowStore& store) {
 }  // namespace
 
 struct Service::Impl {
+    Impl(ServiceOptions o, std::shared_ptr<WorkflowStore> s)
+        : options(std::move(o)), store(std::move(s)) {}
+
     ServiceOptions options;
     std::shared_ptr<WorkflowStore> store;
     mutable FaultEngine faults{options.faults};
