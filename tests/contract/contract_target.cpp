@@ -62,4 +62,12 @@ bool has_server_control(const char* why) {
     return false;
 }
 
+WorkflowRecord current_record() {
+    const auto& w = contract_target().workflow;
+    auto record = contract_target().server->store().find_workflow(
+        {w.subscription_id, w.resource_group, w.name});
+    REQUIRE(record.has_value());
+    return *record;
+}
+
 }  // namespace logicmock::contract

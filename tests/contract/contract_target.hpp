@@ -10,6 +10,7 @@
 #include <string>
 
 #include "logicmock/client/workflows_client.hpp"
+#include "logicmock/workflow_store.hpp"
 
 namespace logicmock {
 class MockServer;
@@ -34,5 +35,8 @@ const ContractTarget& contract_target();
 // For cases that read or change server state: true when the server is in this process;
 // otherwise logs why the case is skipped, and the case should return.
 bool has_server_control(const char* why);
+
+// The target workflow as the in-process server's store holds it (needs server control).
+WorkflowRecord current_record();
 
 }  // namespace logicmock::contract

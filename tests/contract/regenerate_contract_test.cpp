@@ -9,18 +9,7 @@
 using namespace logicmock;
 using namespace logicmock::client;
 using logicmock::contract::contract_target;
-
-namespace {
-
-WorkflowRecord current_record() {
-    const auto& w = contract_target().workflow;
-    auto record = contract_target().server->store().find_workflow(
-        {w.subscription_id, w.resource_group, w.name});
-    REQUIRE(record.has_value());
-    return *record;
-}
-
-}  // namespace
+using logicmock::contract::current_record;
 
 TEST_CASE("every key type regenerates with 200 and no body", "[contract][regenerate]") {
     auto client = contract_target().make_client();

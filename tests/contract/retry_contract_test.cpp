@@ -17,6 +17,7 @@
 using namespace logicmock;
 using namespace logicmock::client;
 using logicmock::contract::contract_target;
+using logicmock::contract::current_record;
 using std::chrono::milliseconds;
 
 namespace {
@@ -75,14 +76,6 @@ std::string header_of(const JournalEntry& entry, std::string_view name) {
         }
     }
     return "";
-}
-
-WorkflowRecord current_record() {
-    const auto& w = contract_target().workflow;
-    auto record = contract_target().server->store().find_workflow(
-        {w.subscription_id, w.resource_group, w.name});
-    REQUIRE(record.has_value());
-    return *record;
 }
 
 }  // namespace
