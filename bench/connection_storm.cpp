@@ -36,23 +36,6 @@ void raise_fd_limit(std::size_t needed) {
     }
 }
 
-int open_nonblocking(int port) {
-    int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
-    if (fd < 0) return -1;
-    int on = 1;
-    ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(static_cast<uint16_t>(port));
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 &&
-        errno != EINPROGRESS) {
-        ::close(fd);
-        return -1;
-    }
-    return fd;
-}
-
 // Advances one client on a poll event; returns true once it is finished (answered or failed).
 bool advance(Client& c, short revents, const std::string& request, bench::Clock::time_point t0) {
     if (revents & (POLLERR | POLLHUP | POLLNVAL)) {
@@ -104,7 +87,7 @@ int main(int argc, char** argv) {
     const auto t0 = bench::Clock::now();
     int not_opened = 0;
     for (auto& c : clients) {
-        c.fd = open_nonblocking(port);
+        c.fd = bench::connect_loopback(port, true);
         if (c.fd < 0) {
             c.status = -1;
             ++not_opened;

@@ -7,6 +7,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <string>
 
@@ -37,9 +38,10 @@ inline int port_of_listening_line(const std::string& line) {
     return std::atoi(line.c_str() + at + marker.size());
 }
 
-// A blocking TCP connection to 127.0.0.1:port with Nagle off, or -1.
-inline int connect_loopback(int port) {
-    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+// A TCP connection to 127.0.0.1:port with Nagle off, or -1. Non-blocking, the connect may still
+// be in progress when it returns.
+inline int connect_loopback(int port, bool nonblocking = false) {
+    int fd = ::socket(AF_INET, SOCK_STREAM | (nonblocking ? SOCK_NONBLOCK : 0), 0);
     if (fd < 0) return -1;
     int on = 1;
     ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
@@ -47,7 +49,8 @@ inline int connect_loopback(int port) {
     addr.sin_family = AF_INET;
     addr.sin_port = htons(static_cast<uint16_t>(port));
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+    if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 &&
+        !(nonblocking && errno == EINPROGRESS)) {
         ::close(fd);
         return -1;
     }
