@@ -6,8 +6,8 @@
 #include <regex>
 #include <sstream>
 
-#include "cli_options.hpp"
-#include "error_catalogue.hpp"
+#include "app/cli_options.hpp"
+#include "protocol/error_catalogue.hpp"
 
 namespace {
 

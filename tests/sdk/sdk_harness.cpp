@@ -8,10 +8,10 @@
 #include <optional>
 #include <sstream>
 
-#include "ca_file.hpp"
-#include "cli_options.hpp"
+#include "app/cli_options.hpp"
 #include "logicmock/json_text.hpp"
 #include "logicmock/mock_server.hpp"
+#include "net/ca_file.hpp"
 
 int main(int argc, char** argv) {
     using namespace logicmock;

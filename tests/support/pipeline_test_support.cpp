@@ -4,8 +4,8 @@
 
 #include <catch2/catch.hpp>
 
-#include "base64.hpp"
 #include "logicmock/schema_validator.hpp"
+#include "util/base64.hpp"
 
 namespace logicmock::test {
 

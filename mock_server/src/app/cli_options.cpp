@@ -1,0 +1,276 @@
+#include "app/cli_options.hpp"
+
+#include <functional>
+#include <limits>
+
+namespace logicmock {
+namespace {
+
+struct Flag {
+    const char* name;        // without "--"
+    const char* value_name;  // "" for a switch
+    const char* help;
+    std::function<void(CliConfig&, const std::string&)> apply;
+    bool is_switch = false;  // "--name" alone means "--name=true"
+};
+
+int to_int(const std::string& flag, const std::string& text, int min, int max) {
+    std::size_t used = 0;
+    long value = 0;
+    try {
+        value = std::stol(text, &used);
+    } catch (const std::exception&) {
+        used = 0;
+    }
+    if (used != text.size() || text.empty() || value < min || value > max) {
+        throw UsageError("--" + flag + " takes a whole number from " + std::to_string(min) +
+                         " to " + std::to_string(max) + ", not '" + text + "'");
+    }
+    return static_cast<int>(value);
+}
+
+bool to_bool(const std::string& flag, const std::string& text) {
+    for (const char* yes : {"true", "1", "yes", "on"}) {
+        if (text == yes) return true;
+    }
+    for (const char* no : {"false", "0", "no", "off"}) {
+        if (text == no) return false;
+    }
+    throw UsageError("--" + flag + " takes true|false, not '" + text + "'");
+}
+
+template <typename T>
+T choose(const std::string& flag, const std::string& text,
+         std::initializer_list<std::pair<const char*, T>> choices) {
+    std::string names;
+    for (const auto& [name, value] : choices) {
+        if (text == name) return value;
+        names += (names.empty() ? "" : "|") + std::string(name);
+    }
+    throw UsageError("--" + flag + " takes " + names + ", not '" + text + "'");
+}
+
+const std::vector<Flag>& flags() {
+    static const std::vector<Flag> table{
+        {"host", "ADDR", "address to listen on (default 127.0.0.1; 0.0.0.0 exposes the mock)",
+         [](CliConfig& c, const std::string& v) { c.server.host = v; }},
+        {"port", "N", "TCP port; 0 picks a free one (default 8080)",
+         [](CliConfig& c, const std::string& v) { c.server.port = to_int("port", v, 0, 65535); }},
+        {"seed", "FILE",
+         "seed file (schemas/seed.schema.json); default: fixtures/default-seed.json, "
+         "compiled in",
+         [](CliConfig& c, const std::string& v) { c.seed_path = v; }},
+        {"auth", "any|static|jwt",
+         "bearer token policy: any non-empty token, the --token value, or an unexpired JWT for "
+         "the management audience (signature not checked); default any",
+         [](CliConfig& c, const std::string& v) {
+             c.server.service.auth = choose<AuthPolicy>("auth", v,
+                                                        {{"any", AuthPolicy::Any},
+                                                         {"static", AuthPolicy::Static},
+                                                         {"jwt", AuthPolicy::Jwt}});
+         }},
+        {"token", "TOKEN", "the accepted bearer token with --auth static",
+         [](CliConfig& c, const std::string& v) { c.server.service.static_token = v; }},
+        {"not-specified", "rotate-primary|reject",
+         "what keyType NotSpecified (or no keyType) does on regenerateAccessKey; default "
+         "rotate-primary",
+         [](CliConfig& c, const std::string& v) {
+             c.server.service.not_specified =
+                 choose<NotSpecifiedPolicy>("not-specified", v,
+                                            {{"rotate-primary", NotSpecifiedPolicy::RotatePrimary},
+                                             {"reject", NotSpecifiedPolicy::Reject}});
+         }},
+        {"threads", "N",
+         "most worker threads; each open connection holds one, started on demand (default 1024)",
+         [](CliConfig& c, const std::string& v) {
+             c.server.threads = to_int("threads", v, 1, 4096);
+         }},
+        {"log-format", "text|json|none",
+         "request log on stderr, one line per request (default text)",
+         [](CliConfig& c, const std::string& v) {
+             c.server.log_format = choose<LogFormat>(
+                 "log-format", v,
+                 {{"text", LogFormat::Text}, {"json", LogFormat::Json}, {"none", LogFormat::None}});
+         }},
+        {"state-file", "PATH",
+         "keep workflows and keys in PATH (seed format): loaded at start when it exists, else "
+         "created from the seed; saved after every change. A corrupt file stops start-up",
+         [](CliConfig& c, const std::string& v) {
+             if (v.empty()) throw UsageError("--state-file needs a path");
+             c.server.state_file = v;
+         }},
+        {"runtime-base-url", "URL",
+         "base URL of callback URLs (the Logic runtime host); default: this server's own URL",
+         [](CliConfig& c, const std::string& v) {
+             if (v.rfind("http://", 0) != 0 && v.rfind("https://", 0) != 0) {
+                 throw UsageError("--runtime-base-url takes an http:// or https:// URL, not '" + v +
+                                  "'");
+             }
+             c.server.service.runtime_base_url = v;
+         }},
+        {"region", "NAME",
+         "region named in x-ms-routing-request-id and fallback location (default "
+         "westus)",
+         [](CliConfig& c, const std::string& v) { c.server.service.region = v; }},
+        {"read-timeout-ms", "N",
+         "silence allowed while a request is arriving before the connection is closed (default "
+         "5000)",
+         [](CliConfig& c, const std::string& v) {
+             c.server.read_timeout_ms = to_int("read-timeout-ms", v, 1, 3600000);
+         }},
+        {"request-timeout-ms", "N",
+         "longest time one request may take to arrive, first byte to last, so a client trickling "
+         "bytes cannot hold a worker (default 10000)",
+         [](CliConfig& c, const std::string& v) {
+             c.server.request_timeout_ms = to_int("request-timeout-ms", v, 1, 3600000);
+         }},
+        {"keep-alive-s", "N", "idle time allowed between requests on one connection (default 5)",
+         [](CliConfig& c, const std::string& v) {
+             c.server.keep_alive_timeout_s = to_int("keep-alive-s", v, 1, 3600);
+         }},
+        {"max-body-bytes", "N", "largest request body accepted; larger gets 413 (default 1048576)",
+         [](CliConfig& c, const std::string& v) {
+             c.server.service.max_body_bytes = static_cast<std::size_t>(
+                 to_int("max-body-bytes", v, 0, std::numeric_limits<int>::max()));
+         }},
+        {"tls", "", "serve HTTPS instead of plain HTTP on --port (--tls=false: off)",
+         [](CliConfig& c, const std::string& v) { c.server.tls.enabled = to_bool("tls", v); },
+         true},
+        {"tls-port", "N",
+         "also serve HTTPS on this port (0 picks a free one); --port stays plain HTTP",
+         [](CliConfig& c, const std::string& v) {
+             c.server.tls.enabled = true;
+             c.server.tls.port = to_int("tls-port", v, 0, 65535);
+         }},
+        {"cert", "FILE",
+         "HTTPS server certificate (PEM, optionally followed by its chain); needs --key. "
+         "Default: a certificate generated at start-up by a new local CA",
+         [](CliConfig& c, const std::string& v) { c.server.tls.cert_file = v; }},
+        {"key", "FILE", "private key (PEM, unencrypted) of --cert",
+         [](CliConfig& c, const std::string& v) { c.server.tls.key_file = v; }},
+        {"ca-out", "FILE",
+         "write the generated CA certificate (PEM) here for clients to trust; default: a new "
+         "file in $TMPDIR, removed at exit. Its path is in the listening line as caFile",
+         [](CliConfig& c, const std::string& v) { c.ca_out = v; }},
+        {"faults", "FILE",
+         "fault rules to start with (schemas/fault-rules.schema.json; docs/FAULTS.md)",
+         [](CliConfig& c, const std::string& v) { c.faults_path = v; }},
+        {"journal-size", "N",
+         "requests kept in the request journal (GET /_mock/journal); 0 turns it off (default "
+         "1000)",
+         [](CliConfig& c, const std::string& v) {
+             c.server.service.journal_size =
+                 static_cast<std::size_t>(to_int("journal-size", v, 0, 1000000));
+         }},
+        {"no-admin", "",
+         "turn off the /_mock/ admin API (faults, journal, reset) and the x-mock-fault header",
+         [](CliConfig& c, const std::string& v) {
+             c.server.service.admin_enabled = !to_bool("no-admin", v);
+         },
+         true},
+        {"admin-token", "TOKEN",
+         "admin calls (and x-mock-fault) must send 'x-mock-admin-token: TOKEN' or "
+         "'Authorization: Bearer TOKEN'",
+         [](CliConfig& c, const std::string& v) { c.server.service.admin_token = v; }},
+    };
+    return table;
+}
+
+void check_tls_flags(const CliConfig& c) {
+    const TlsOptions& tls = c.server.tls;
+    if (tls.cert_file.empty() != tls.key_file.empty()) {
+        throw UsageError("--cert and --key go together");
+    }
+    if (!tls.enabled && (!tls.cert_file.empty() || c.ca_out)) {
+        throw UsageError(std::string(c.ca_out ? "--ca-out" : "--cert") +
+                         " needs --tls or --tls-port");
+    }
+    if (!tls.cert_file.empty() && c.ca_out) {
+        throw UsageError("--ca-out writes the generated CA; with --cert the CA is your own");
+    }
+    if (tls.port && *tls.port != 0 && *tls.port == c.server.port) {
+        throw UsageError("--tls-port must differ from --port");
+    }
+}
+
+std::string env_name(const char* flag) {
+    std::string name = "LOGICMOCK_";
+    for (const char* p = flag; *p; ++p) {
+        name += *p == '-' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(*p)));
+    }
+    return name;
+}
+
+const Flag* find_flag(const std::string& name) {
+    for (const auto& f : flags()) {
+        if (name == f.name) return &f;
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+CliConfig parse_cli(const std::vector<std::string>& args,
+                    const std::function<const char*(const char*)>& getenv) {
+    CliConfig config;
+    config.server.port = 8080;
+    config.server.log_format = LogFormat::Text;
+    for (const auto& f : flags()) {
+        if (const char* value = getenv(env_name(f.name).c_str()); value && *value) {
+            f.apply(config, value);
+        }
+    }
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        if (arg == "--help" || arg == "-h") {
+            config.show_help = true;
+            continue;
+        }
+        if (arg.rfind("--", 0) != 0) throw UsageError("unexpected argument '" + arg + "'");
+        std::string name = arg.substr(2), value;
+        bool has_value = false;
+        if (auto eq = name.find('='); eq != std::string::npos) {
+            value = name.substr(eq + 1);
+            name = name.substr(0, eq);
+            has_value = true;
+        }
+        const Flag* flag = find_flag(name);
+        if (!flag) throw UsageError("unknown flag '--" + name + "'");
+        if (!has_value && flag->is_switch) {
+            value = "true";
+        } else if (!has_value) {
+            if (i + 1 >= args.size()) throw UsageError("--" + name + " needs a value");
+            value = args[++i];
+        }
+        flag->apply(config, value);
+    }
+    if (config.server.service.auth == AuthPolicy::Static &&
+        config.server.service.static_token.empty()) {
+        throw UsageError("--auth static needs --token");
+    }
+    check_tls_flags(config);
+    return config;
+}
+
+std::string cli_help() {
+    std::string text =
+        "Usage: logicmock-server [FLAGS]\n\n"
+        "A fake of Azure Resource Manager for Microsoft.Logic workflows (api-version 2019-05-01):\n"
+        "regenerateAccessKey, listCallbackUrl, workflow resources, and the Logic runtime's\n"
+        "callback URLs. Prints {\"event\":\"listening\",\"url\":...} on stdout once it accepts\n"
+        "connections; logs one line per request on stderr; stops on SIGINT/SIGTERM.\n\n"
+        "Flags (each also from the environment variable shown):\n";
+    for (const auto& f : flags()) {
+        std::string head = "  --" + std::string(f.name) + (f.is_switch ? "" : " ") + f.value_name;
+        text += head + "\n      " + f.help + "  [" + env_name(f.name) + "]\n";
+    }
+    text +=
+        "  --help\n      this text\n\n"
+        "Exit codes: 0 stopped by a signal, 1 cannot listen, 2 usage error, bad seed, fault or\n"
+        "state file, or unusable certificate, key or --ca-out file.\n"
+        "Health: GET /_mock/health. Faults, journal, reset: /_mock/faults, /_mock/journal,\n"
+        "/_mock/reset (docs/FAULTS.md).\n";
+    return text;
+}
+
+}  // namespace logicmock

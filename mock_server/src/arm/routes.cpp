@@ -1,0 +1,108 @@
+#include "arm/routes.hpp"
+
+#include "logicmock/http_types.hpp"
+
+namespace logicmock {
+namespace {
+
+constexpr std::string_view kWorkflowPrefix[] = {
+    "subscriptions", "{subscriptionId}", "resourceGroups", "{resourceGroupName}",
+    "providers",     "Microsoft.Logic",  "workflows",      "{workflowName}"};
+
+std::vector<std::string_view> workflow_path(std::initializer_list<std::string_view> tail) {
+    std::vector<std::string_view> pattern(std::begin(kWorkflowPrefix), std::end(kWorkflowPrefix));
+    pattern.insert(pattern.end(), tail);
+    return pattern;
+}
+
+bool is_capture(std::string_view p) {
+    return p.size() > 2 && p.front() == '{' && p.back() == '}';
+}
+
+bool matches(const RouteSpec& route, const std::vector<std::string>& segments, PathParams* out) {
+    if (route.pattern.size() != segments.size()) return false;
+    PathParams params;
+    for (std::size_t i = 0; i < segments.size(); ++i) {
+        std::string_view p = route.pattern[i];
+        if (!is_capture(p)) {
+            if (!iequals(p, segments[i])) return false;
+        } else if (p == "{subscriptionId}") {
+            params.subscription_id = segments[i];
+        } else if (p == "{resourceGroupName}") {
+            params.resource_group = segments[i];
+        } else if (p == "{workflowName}") {
+            params.workflow = segments[i];
+        } else if (p == "{triggerName}") {
+            params.trigger = segments[i];
+        } else if (p == "{versionId}") {
+            params.version = segments[i];
+        }
+    }
+    if (out) *out = std::move(params);
+    return true;
+}
+
+std::string requested_type(const std::vector<std::string>& segments) {
+    // ".../providers/{namespace}/{type}/{name}/{action}" -> "type/action"; else the whole path.
+    for (std::size_t i = 0; i + 1 < segments.size(); ++i) {
+        if (iequals(segments[i], "providers")) {
+            std::string type;
+            for (std::size_t j = i + 2; j < segments.size(); j += 2) {
+                type += (type.empty() ? "" : "/") + segments[j];
+            }
+            return type;
+        }
+    }
+    std::string path;
+    for (const auto& s : segments) path += "/" + s;
+    return path.empty() ? "/" : path;
+}
+
+}  // namespace
+
+const std::vector<RouteSpec>& route_table() {
+    static const std::vector<RouteSpec> routes{
+        {Operation::RegenerateAccessKey, "Workflows_RegenerateAccessKey", "POST",
+         workflow_path({"regenerateAccessKey"}), BodyRule::Required,
+         Shape::RegenerateActionParameter},
+        {Operation::ListWorkflowCallbackUrl, "Workflows_ListCallbackUrl", "POST",
+         workflow_path({"listCallbackUrl"}), BodyRule::Required, Shape::GetCallbackUrlParameters},
+        {Operation::ListTriggerCallbackUrl, "WorkflowTriggers_ListCallbackUrl", "POST",
+         workflow_path({"triggers", "{triggerName}", "listCallbackUrl"}), BodyRule::Optional,
+         Shape::GetCallbackUrlParameters},
+        {Operation::ListTriggerCallbackUrl, "WorkflowVersionTriggers_ListCallbackUrl", "POST",
+         workflow_path({"versions", "{versionId}", "triggers", "{triggerName}", "listCallbackUrl"}),
+         BodyRule::Optional, Shape::GetCallbackUrlParameters},
+        {Operation::GetWorkflow, "Workflows_Get", "GET", workflow_path({}), BodyRule::None,
+         std::nullopt},
+        {Operation::PutWorkflow, "Workflows_CreateOrUpdate", "PUT", workflow_path({}),
+         BodyRule::Required, Shape::Workflow, RouteScope::WorkflowOrAbsent},
+        {Operation::DeleteWorkflow, "Workflows_Delete", "DELETE", workflow_path({}), BodyRule::None,
+         std::nullopt, RouteScope::WorkflowOrAbsent},
+        {Operation::ListWorkflows,
+         "Workflows_ListByResourceGroup",
+         "GET",
+         {"subscriptions", "{subscriptionId}", "resourceGroups", "{resourceGroupName}", "providers",
+          "Microsoft.Logic", "workflows"},
+         BodyRule::None,
+         std::nullopt,
+         RouteScope::ResourceGroup},
+    };
+    return routes;
+}
+
+RouteResult match_route(std::string_view method, const std::vector<std::string>& segments) {
+    std::string allow;
+    for (const auto& route : route_table()) {
+        PathParams params;
+        if (!matches(route, segments, &params)) continue;
+        if (iequals(route.method, method)) return RouteMatch{&route, std::move(params)};
+        if (allow.find(route.method) == std::string::npos) {
+            allow += (allow.empty() ? "" : ", ") + std::string(route.method);
+        }
+    }
+    if (!allow.empty()) return MethodMismatch{allow};
+    return NoRoute{requested_type(segments)};
+}
+
+}  // namespace logicmock

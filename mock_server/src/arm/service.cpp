@@ -1,0 +1,185 @@
+// Service::handle: ARM's front door, top to bottom. Each stage is a function in its own file;
+// the first stage that answers with an error ends the request.
+
+#include "logicmock/service.hpp"
+
+#include "arm/api_version.hpp"
+#include "arm/authentication.hpp"
+#include "arm/request_body.hpp"
+#include "arm/resource_lookup.hpp"
+#include "arm/routes.hpp"
+#include "faults/fault_stage.hpp"
+#include "journal/request_journal.hpp"
+#include "logic/operations.hpp"
+#include "protocol/request_context.hpp"
+#include "protocol/response_headers.hpp"
+#include "runtime/runtime_invoke.hpp"
+#include "util/random_bytes.hpp"
+
+namespace logicmock {
+
+namespace {
+
+ArmError internal_error(SystemTime now) {
+    return make_error(ErrorId::InternalServerError, {http_date(now), random_guid()});
+}
+
+}  // namespace
+
+struct Service::Impl {
+    Impl(ServiceOptions o, std::shared_ptr<WorkflowStore> s)
+        : options(std::move(o)), store(std::move(s)) {}
+
+    ServiceOptions options;
+    std::shared_ptr<WorkflowStore> store;
+    mutable FaultEngine faults{options.faults};
+    mutable RequestJournal journal{options.journal_size, options.journal_body_limit};
+
+    OperationResult run_pipeline(RequestContext& context) const {
+        const Request& request = context.request;
+        RequestTrace& trace = context.trace;
+        const auto api_version = context.target.query_value("api-version");
+
+        // 1. route
+        const RouteResult routed = match_route(request.method, context.target.segments);
+        if (const auto* none = std::get_if<NoRoute>(&routed)) {
+            return make_error(ErrorId::RouteNotFound,
+                              {none->resource_type, api_version.value_or("")});
+        }
+        if (const auto* mismatch = std::get_if<MethodMismatch>(&routed)) {
+            ArmError e = make_error(ErrorId::MethodNotAllowed, {request.method});
+            e.extra_headers.set("Allow", mismatch->allow);
+            return e;
+        }
+        const RouteMatch& match = std::get<RouteMatch>(routed);
+        trace.route = match.route;
+        trace.operation_id = match.route->operation_id;
+        trace.params = match.params;
+
+        // 2. api-version
+        if (auto e = check_api_version(
+                api_version, [&] { return location_hint(*store, match.params, options.region); })) {
+            return *e;
+        }
+        // 3. authentication
+        if (auto e = authenticate(request.headers, options, context.now)) return *e;
+        // 4. subscription, resource group, workflow
+        auto workflow = resolve_route_target(*store, match);
+        if (auto* e = std::get_if<ArmError>(&workflow)) return *e;
+        // 4b. injected faults
+        if (auto r = inject_fault(faults, options, context, match)) return *r;
+        // 5. body size and media type
+        if (auto e = check_body_size(request, options.max_body_bytes)) return *e;
+        if (auto e = check_media_type(request)) return *e;
+        // 6. JSON
+        auto body = parse_body(context, *match.route);
+        if (auto* e = std::get_if<ArmError>(&body)) return *e;
+        // 7. schema
+        const ParsedBody& parsed = std::get<ParsedBody>(body);
+        if (auto e = validate_body(parsed, *match.route)) return *e;
+        // 8. operation
+        const auto& target_workflow = std::get<RouteTarget>(workflow);
+        return run_operation(OperationInput{*store, options, match, target_workflow.workflow,
+                                            parsed, target_workflow.exists,
+                                            api_version.value_or("")});
+    }
+
+    Response finish(RequestContext& context, OperationResult result) const {
+        RequestTrace& trace = context.trace;
+        if (const auto* error = std::get_if<ArmError>(&result)) {
+            trace.error_code = error->code;
+            trace.error_message = error->message;
+        }
+        Response response = std::holds_alternative<ArmError>(result)
+                                ? error_response(std::get<ArmError>(result))
+                                : std::get<Response>(std::move(result));
+        add_arm_headers(response, context.request, assign_request_ids(context.request), options,
+                        context.now);
+        return response;
+    }
+
+    void record(const RequestContext& context, const Response& response,
+                std::chrono::steady_clock::time_point started) const {
+        const Request& request = context.request;
+        if (journal.capacity() == 0) return;                  // --journal-size 0
+        if (request.target.rfind("/_mock/", 0) == 0) return;  // admin calls are not journaled
+        double ms =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+                .count();
+        ms +=
+            response.delay_ms + (response.transport_fault ? response.transport_fault->hold_ms : 0);
+        journal.record(make_journal_entry(request, response, context.trace, context.now, ms,
+                                          options.journal_body_limit));
+    }
+};
+
+Service::Service(ServiceOptions options, std::shared_ptr<WorkflowStore> store)
+    : impl_(std::make_unique<Impl>(std::move(options), std::move(store))) {}
+
+Service::~Service() = default;
+
+Response Service::handle(const Request& request) const {
+    const auto started = std::chrono::steady_clock::now();
+    RequestContext context(request, std::chrono::system_clock::now());
+    if (is_runtime_request(request)) {
+        Response response = handle_runtime_request(context, impl_->options, *impl_->store);
+        impl_->record(context, response, started);
+        return response;
+    }
+    OperationResult result;
+    try {
+        result = impl_->run_pipeline(context);
+    } catch (const std::exception&) {
+        result = internal_error(context.now);
+    }
+    Response response = impl_->finish(context, std::move(result));
+    response.transport_fault = context.trace.fault.transport;
+    response.delay_ms = context.trace.fault.delay_ms;
+    impl_->record(context, response, started);
+    return response;
+}
+
+Response Service::transport_error(const Request& request, int http_status) const {
+    RequestContext context(request, std::chrono::system_clock::now());
+    ArmError error;
+    switch (http_status) {
+        case 413:
+            error = make_error(ErrorId::RequestEntityTooLarge,
+                               {std::to_string(impl_->options.max_body_bytes)});
+            break;
+        case 414:
+            error = make_error(ErrorId::RequestUriTooLong);
+            break;
+        case 500:
+            error = internal_error(context.now);
+            break;
+        default:
+            error = make_error(ErrorId::MalformedRequest);
+            break;
+    }
+    Response response = impl_->finish(context, error);
+    impl_->record(context, response, std::chrono::steady_clock::now());
+    return response;
+}
+
+const ServiceOptions& Service::options() const {
+    return impl_->options;
+}
+
+void Service::set_self_base_url(std::string url) {
+    impl_->options.self_base_url = std::move(url);
+}
+
+WorkflowStore& Service::store() const {
+    return *impl_->store;
+}
+
+FaultEngine& Service::faults() const {
+    return impl_->faults;
+}
+
+RequestJournal& Service::journal() const {
+    return impl_->journal;
+}
+
+}  // namespace logicmock

@@ -1,0 +1,37 @@
+#pragma once
+// Stage 8: the operation itself, once the front door has accepted the request.
+
+#include <variant>
+
+#include "logicmock/service_options.hpp"
+#include "logicmock/workflow_store.hpp"
+#include "protocol/error_catalogue.hpp"
+#include "protocol/request_context.hpp"
+#include "protocol/route_types.hpp"
+
+namespace logicmock {
+
+struct OperationInput {
+    WorkflowStore& store;
+    const ServiceOptions& options;
+    const RouteMatch& route;
+    const WorkflowRecord& workflow;
+    const ParsedBody& body;
+    bool workflow_exists = true;  // false only on RouteScope::WorkflowOrAbsent/ResourceGroup
+    std::string api_version;      // of the request, already checked
+};
+
+using OperationResult = std::variant<Response, ArmError>;
+
+OperationResult run_operation(const OperationInput& input);
+
+// Each operation lives in its own file.
+OperationResult regenerate_access_key(const OperationInput& input);
+OperationResult list_workflow_callback_url(const OperationInput& input);  // list_callback_url.cpp
+OperationResult list_trigger_callback_url(const OperationInput& input);
+OperationResult get_workflow(const OperationInput& input);  // workflow_operations.cpp
+OperationResult put_workflow(const OperationInput& input);
+OperationResult delete_workflow(const OperationInput& input);
+OperationResult list_workflows(const OperationInput& input);
+
+}  // namespace logicmock

@@ -1,0 +1,154 @@
+#include "net/http_adapter.hpp"
+
+#include <sys/socket.h>
+
+#include <chrono>
+
+#include "admin/admin_api.hpp"
+#include "net/request_log.hpp"
+
+namespace logicmock {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using HandlerResponse = httplib::Server::HandlerResponse;
+
+// Set by the pre-routing hook on the worker thread that then runs the handler and the logger.
+thread_local Clock::time_point t_request_start;
+
+bool has_no_body_framing(const httplib::Request& req) {
+    return !req.has_header("Content-Length") && !req.has_header("Transfer-Encoding");
+}
+
+void tune(httplib::Server& http, const ServerOptions& o) {
+    http.set_tcp_nodelay(true);
+    // httplib's default also sets SO_REUSEPORT, which lets a second server bind a port in use
+    // and silently take half its connections; keep only SO_REUSEADDR.
+    http.set_socket_options([](int sock) {
+        int on = 1;
+        ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
+    });
+    http.set_payload_max_length(o.service.max_body_bytes);
+    // The connection loop enforces these; httplib only prints them in the Keep-Alive header.
+    http.set_keep_alive_max_count(1u << 20);
+    http.set_keep_alive_timeout(o.keep_alive_timeout_s);
+}
+
+void add_mock_routes(httplib::Server& http, const AdapterContext& c) {
+    WorkflowStore& store = c.store;
+    http.Get("/_mock/health", [&store](const httplib::Request&, httplib::Response& res) {
+        res.set_header("Cache-Control", "no-cache");
+        res.set_content("{\"status\":\"ok\",\"workflows\":" +
+                            std::to_string(store.all_workflows().size()) + "}",
+                        "application/json; charset=utf-8");
+    });
+}
+
+void on_every_method(httplib::Server& http, const std::string& pattern,
+                     const httplib::Server::Handler& handler) {
+    http.Get(pattern, handler);
+    http.Post(pattern, handler);
+    http.Put(pattern, handler);
+    http.Patch(pattern, handler);
+    http.Delete(pattern, handler);
+    http.Options(pattern, handler);
+}
+
+// Faults, journal and reset (docs/FAULTS.md); health above stays open to everyone.
+void add_admin_routes(httplib::Server& http, const AdapterContext& c) {
+    Service& service = c.service;
+    auto admin = [&service](const httplib::Request& req, httplib::Response& res) {
+        write_core_response(handle_admin(service, to_core_request(req)), res);
+    };
+    on_every_method(http, "/_mock/.*", admin);
+}
+
+void add_arm_routes(httplib::Server& http, const AdapterContext& c) {
+    Service& service = c.service;
+    InjectedWaits& waits = c.waits;
+    auto arm = [&service, &waits](const httplib::Request& req, httplib::Response& res) {
+        deliver_response(service.handle(to_core_request(req)), res, waits);
+    };
+    on_every_method(http, ".*", arm);
+}
+
+void add_hooks(httplib::Server& http, const AdapterContext& c) {
+    Service& service = c.service;
+    const LogFormat log_format = c.options.log_format;
+    InjectedWaits& waits = c.waits;
+    http.set_pre_routing_handler([&service, &waits](const httplib::Request& req,
+                                                    httplib::Response& res) {
+        t_request_start = Clock::now();
+        // A request with neither Content-Length nor Transfer-Encoding has no body (RFC 9112
+        // 6.3), but httplib would wait for one until the read timeout: answer it here.
+        if (has_no_body_framing(req) && req.path.rfind("/_mock/", 0) != 0) {
+            deliver_response(service.handle(to_core_request(req)), res, waits);
+            return HandlerResponse::Handled;
+        }
+        if (has_no_body_framing(req) && is_admin_target(req.path) && req.path != "/_mock/health") {
+            write_core_response(handle_admin(service, to_core_request(req)), res);
+            return HandlerResponse::Handled;
+        }
+        return HandlerResponse::Unhandled;
+    });
+    // httplib calls this for every status >= 400, ours included; fill in only its own.
+    http.set_error_handler(httplib::Server::HandlerWithResponse(
+        [&service](const httplib::Request& req, httplib::Response& res) {
+            if (res.has_header("x-ms-request-id")) return HandlerResponse::Unhandled;
+            write_core_response(service.transport_error(to_core_request(req), res.status), res);
+            if (res.status == 413) res.set_header("Connection", "close");
+            return HandlerResponse::Handled;
+        }));
+    http.set_exception_handler(
+        [&service](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
+            write_core_response(service.transport_error(to_core_request(req), 500), res);
+        });
+    http.set_logger([log_format](const httplib::Request& req, const httplib::Response& res) {
+        double ms =
+            std::chrono::duration<double, std::milli>(Clock::now() - t_request_start).count();
+        write_request_log(log_format,
+                          {req.method, req.target.empty() ? req.path : req.target, res.status, ms,
+                           res.get_header_value("x-ms-request-id"), req.remote_addr});
+    });
+}
+
+}  // namespace
+
+ConnectionLimits connection_limits(const ServerOptions& o) {
+    using std::chrono::milliseconds;
+    return ConnectionLimits{milliseconds(o.read_timeout_ms), milliseconds(o.write_timeout_ms),
+                            milliseconds(o.request_timeout_ms),
+                            std::chrono::seconds(o.keep_alive_timeout_s)};
+}
+
+Request to_core_request(const httplib::Request& in) {
+    Request out;
+    out.method = in.method;
+    out.target = in.target.empty() ? in.path : in.target;
+    for (const auto& [name, value] : in.headers) out.headers.add(name, value);
+    out.body = in.body;
+    return out;
+}
+
+void write_core_response(const Response& in, httplib::Response& out) {
+    out.status = in.status;
+    std::string content_type;
+    for (const auto& [name, value] : in.headers) {
+        if (iequals(name, "Content-Type")) {
+            content_type = value;
+        } else {
+            out.set_header(name, value);
+        }
+    }
+    if (!in.body.empty() || !content_type.empty()) out.set_content(in.body, content_type);
+}
+
+void configure_http_server(httplib::Server& http, const AdapterContext& context) {
+    tune(http, context.options);
+    add_hooks(http, context);
+    add_mock_routes(http, context);  // before the catch-all ARM routes: first match wins
+    add_admin_routes(http, context);
+    add_arm_routes(http, context);
+}
+
+}  // namespace logicmock

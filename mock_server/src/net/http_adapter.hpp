@@ -1,0 +1,28 @@
+#pragma once
+// The httplib adapter: wires a Service into an httplib::Server. httplib only moves bytes;
+// every answer, including the ones httplib itself refuses (oversized bodies, malformed
+// requests), is produced by the Service so it carries ARM's headers and error body.
+
+#include "logicmock/mock_server.hpp"
+#include "net/connection_server.hpp"
+#include "net/transport_faults.hpp"
+
+namespace logicmock {
+
+struct AdapterContext {
+    const ServerOptions& options;
+    Service& service;
+    WorkflowStore& store;
+    InjectedWaits& waits;  // injected delays and holds; cancelled by stop()
+};
+
+// The limits a connection runs under, from the server options.
+ConnectionLimits connection_limits(const ServerOptions& options);
+
+// Tuning (TCP_NODELAY, socket options, body limit), hooks and every route.
+void configure_http_server(httplib::Server& http, const AdapterContext& context);
+
+Request to_core_request(const httplib::Request& in);
+void write_core_response(const Response& in, httplib::Response& out);
+
+}  // namespace logicmock

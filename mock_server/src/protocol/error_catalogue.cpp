@@ -1,0 +1,204 @@
+#include "protocol/error_catalogue.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "logicmock/json_text.hpp"
+
+namespace logicmock {
+
+// Texts marked [verified]/[observed] in ../shared/docs/arm-conventions.md are copied to the
+// letter; the others are our assumptions (README lists which).
+const std::vector<CatalogueEntry>& error_catalogue() {
+    static const std::vector<CatalogueEntry> entries{
+        {ErrorId::RouteNotFound, "InvalidResourceType", 404,
+         "The resource type '{0}' could not be found in the namespace 'Microsoft.Logic' for api "
+         "version '{1}'.",
+         true},
+        {ErrorId::MethodNotAllowed, "MethodNotAllowed", 405,
+         "The requested resource does not support http method '{0}'.", true},
+        {ErrorId::MissingApiVersionParameter, "MissingApiVersionParameter", 400,
+         "The api-version query parameter (?api-version=) is required for all requests.", true},
+        {ErrorId::NoRegisteredProviderFound, "NoRegisteredProviderFound", 400,
+         "No registered resource provider found for location '{0}' and API version '{1}' for type "
+         "'{2}'. The supported api-versions are '{3}'. The supported locations are '{4}'.",
+         true},
+        {ErrorId::AuthenticationFailed, "AuthenticationFailed", 401,
+         "Authentication failed. The 'Authorization' header is missing.", true},
+        {ErrorId::AuthenticationFailedInvalidHeader, "AuthenticationFailedInvalidHeader", 401,
+         "Authentication failed. The 'Authorization' header is provided in an invalid format.",
+         true},
+        {ErrorId::InvalidAuthenticationToken, "InvalidAuthenticationToken", 401,
+         "The access token is invalid.", true},
+        {ErrorId::InvalidAuthenticationTokenAudience, "InvalidAuthenticationTokenAudience", 401,
+         "The access token has been obtained for wrong audience or resource '{0}'. It should "
+         "exactly match with one of the allowed audiences "
+         "'https://management.core.windows.net/','https://management.core.windows.net',"
+         "'https://management.azure.com/','https://management.azure.com'.",
+         true},
+        {ErrorId::ExpiredAuthenticationToken, "ExpiredAuthenticationToken", 401,
+         "The access token expiry UTC time '{0}' is earlier than current UTC time '{1}'.", true},
+        {ErrorId::InvalidSubscriptionId, "InvalidSubscriptionId", 400,
+         "The provided subscription identifier '{0}' is malformed or invalid.", true},
+        {ErrorId::SubscriptionNotFound, "SubscriptionNotFound", 404,
+         "The subscription '{0}' could not be found.", true},
+        {ErrorId::ResourceGroupNotFound, "ResourceGroupNotFound", 404,
+         "Resource group '{0}' could not be found.", true},
+        {ErrorId::ResourceNotFound, "ResourceNotFound", 404,
+         "The Resource 'Microsoft.Logic/workflows/{0}' under resource group '{1}' was not found. "
+         "For more details please go to https://aka.ms/ARMResourceNotFoundFix",
+         false},
+        {ErrorId::UnsupportedMediaType, "UnsupportedMediaType", 415,
+         "The content media type '{0}' is not supported. Only 'application/json' is supported.",
+         true},
+        {ErrorId::RequestEntityTooLarge, "RequestEntityTooLarge", 413,
+         "The request content size exceeds the maximum allowed size of '{0}' bytes.", true},
+        {ErrorId::RequestUriTooLong, "RequestUriTooLong", 414,
+         "The request URI is longer than the server accepts.", true},
+        {ErrorId::MalformedRequest, "BadRequest", 400,
+         "The HTTP request is malformed and could not be processed.", true},
+        {ErrorId::InvalidRequestContent, "InvalidRequestContent", 400,
+         "The request content was invalid and could not be deserialized: '{0}'.", false},
+        {ErrorId::MissingRequestContent, "InvalidRequestContent", 400,
+         "The request content was invalid and could not be deserialized: 'The request body is "
+         "required and was empty. Path ''.'.",
+         false},
+        {ErrorId::KeyTypeNotSpecifiedRejected, "InvalidRequestContent", 400,
+         "The request content was invalid and could not be deserialized: 'The key type "
+         "'NotSpecified' cannot be regenerated; the supported key types are 'Primary', "
+         "'Secondary'. Path 'keyType'.'.",
+         false},
+        // listCallbackUrl and workflow resources. The code of the two 400s and the 404 for a
+        // trigger are our choice (docs/CALLBACKS.md); the ListCallbackUrl text is observed.
+        {ErrorId::WorkflowTriggerNotFound, "WorkflowTriggerNotFound", 404,
+         "The workflow '{0}' trigger '{1}' could not be found.", false},
+        {ErrorId::ListCallbackUrlNotSupported, "InvalidTriggerType", 400,
+         "The 'ListCallbackUrl' API is not supported by triggers of type '{0}'.", false},
+        {ErrorId::WorkflowHasNoRequestTrigger, "InvalidTriggerType", 400,
+         "The workflow '{0}' has no trigger of type 'Request'; the 'ListCallbackUrl' API needs "
+         "one.",
+         false},
+        {ErrorId::InvalidNotAfter, "InvalidRequestContent", 400,
+         "The request content was invalid and could not be deserialized: 'Could not convert "
+         "string to DateTime: {0}. Path 'notAfter'.'.",
+         false},
+        {ErrorId::InvalidWorkflowName, "InvalidResourceName", 400,
+         "The resource name '{0}' is invalid. A workflow name has 1 to 80 characters: letters, "
+         "digits, '-', '_', '.', '(' and ')'.",
+         true},
+        {ErrorId::DuplicateTriggerName, "InvalidRequestContent", 400,
+         "The request content was invalid and could not be deserialized: 'The trigger names "
+         "'{0}' and '{1}' differ only in case. Path 'properties.definition.triggers'.'.",
+         false},
+        {ErrorId::WorkflowLocationConflict, "InvalidResourceLocation", 409,
+         "The resource '{0}' already exists in location '{1}' in resource group '{2}'. A "
+         "resource with the same name cannot be created in location '{3}'. Please select a new "
+         "resource name.",
+         true},
+        // The Logic runtime host (callback URLs). Texts from logic-callback-keys.md section 3.
+        {ErrorId::RuntimePathNotFound, "NotFound", 404,
+         "The requested path is not a workflow trigger endpoint: expected "
+         "'/workflows/{workflowId}/triggers/{triggerName}/paths/invoke'.",
+         false},
+        {ErrorId::RuntimeWorkflowNotFound, "WorkflowNotFound", 404,
+         "The workflow could not be found.", false},
+        {ErrorId::SasAuthorizationRequired, "DirectApiAuthorizationRequired", 401,
+         "The request must be authenticated only by Shared Access scheme.", false},
+        {ErrorId::SasInvalidSignature, "DirectApiInvalidAuthorizationSignature", 401,
+         "The provided authorization signature is not valid.", false},
+        {ErrorId::SasMoreThanOneAuthorization, "DirectApiRequestHasMoreThanOneAuthorization", 400,
+         "The request has SAS authentication scheme, 'HMAC' authorization scheme or internal "
+         "token scheme. Only one scheme should be used.",
+         false},
+        {ErrorId::TriggerMethodNotValid, "TriggerRequestMethodNotValid", 400,
+         "The HTTP method for this request is not valid: expected 'Post' and actual '{0}'.", false},
+        // Fault presets. Throttled and AuthorizationFailed follow ARM's observed texts; the
+        // 503, 504 and 409 texts are assumptions (docs/FAULTS.md).
+        {ErrorId::SubscriptionRequestsThrottled, "SubscriptionRequestsThrottled", 429,
+         "Number of requests for subscription '{0}' and operation '{1}' exceeded the backend "
+         "storage limit. Please try again after '{2}' seconds.",
+         true},
+        {ErrorId::ServiceUnavailable, "ServiceUnavailable", 503,
+         "The service is temporarily unavailable. Please retry the request later.", false},
+        {ErrorId::GatewayTimeout, "GatewayTimeout", 504,
+         "The gateway did not receive a response from 'Microsoft.Logic' within the specified "
+         "time period.",
+         true},
+        {ErrorId::AuthorizationFailed, "AuthorizationFailed", 403,
+         "The client '{0}' with object id '{1}' does not have authorization to perform action "
+         "'{2}' over scope '{3}' or the scope is invalid. If access was recently granted, please "
+         "refresh your credentials.",
+         true},
+        {ErrorId::Conflict, "Conflict", 409,
+         "The operation cannot be performed on '{0}' because another operation on it is in "
+         "progress. Retry the request later.",
+         false},
+        {ErrorId::AdminApiDisabled, "AdminApiDisabled", 404,
+         "The logicmock admin API is turned off (--no-admin).", false},
+        {ErrorId::AdminAuthenticationFailed, "AdminAuthenticationFailed", 401,
+         "The logicmock admin API needs the admin token: send 'x-mock-admin-token: <token>' or "
+         "'Authorization: Bearer <token>'.",
+         false},
+        {ErrorId::AdminRouteNotFound, "AdminRouteNotFound", 404,
+         "There is no logicmock admin route '{0} {1}'; see docs/FAULTS.md.", false},
+        {ErrorId::InvalidFaultRule, "InvalidFaultRule", 400, "The fault rule is invalid: {0}",
+         false},
+        {ErrorId::FaultRuleNotFound, "FaultRuleNotFound", 404, "There is no fault rule '{0}'.",
+         false},
+        {ErrorId::TooManyFaultRules, "TooManyFaultRules", 400,
+         "At most {0} fault rules can be active at once.", false},
+        {ErrorId::InvalidJournalQuery, "InvalidJournalQuery", 400,
+         "The journal query parameter '{0}' is invalid: {1}", false},
+        {ErrorId::InvalidMockFaultHeader, "InvalidMockFaultHeader", 400,
+         "The x-mock-fault header is invalid: {0}", false},
+        {ErrorId::InternalServerError, "InternalServerError", 500,
+         "Encountered internal server error. Diagnostic information: timestamp '{0}', tracking id "
+         "'{1}'.",
+         false},
+    };
+    return entries;
+}
+
+const CatalogueEntry& catalogue_entry(ErrorId id) {
+    const auto& entries = error_catalogue();
+    auto it = std::find_if(entries.begin(), entries.end(),
+                           [id](const CatalogueEntry& e) { return e.id == id; });
+    if (it == entries.end()) throw std::logic_error("error id missing from the catalogue");
+    return *it;
+}
+
+namespace {
+
+std::string fill(std::string_view tmpl, std::initializer_list<std::string_view> args) {
+    std::string out;
+    out.reserve(tmpl.size() + 64);
+    for (std::size_t i = 0; i < tmpl.size(); ++i) {
+        if (tmpl[i] == '{' && i + 2 < tmpl.size() && tmpl[i + 2] == '}' && tmpl[i + 1] >= '0' &&
+            tmpl[i + 1] <= '9') {
+            std::size_t index = static_cast<std::size_t>(tmpl[i + 1] - '0');
+            if (index < args.size()) out += *(args.begin() + index);
+            i += 2;
+        } else {
+            out += tmpl[i];
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+ArmError make_error(ErrorId id, std::initializer_list<std::string_view> args) {
+    const CatalogueEntry& entry = catalogue_entry(id);
+    return ArmError{entry.status,
+                    std::string(entry.code),
+                    fill(entry.message_template, args),
+                    entry.from_gateway,
+                    {}};
+}
+
+std::string error_body(const ArmError& error) {
+    return "{\"error\":{\"code\":" + json_quote(error.code) +
+           ",\"message\":" + json_quote(error.message) + "}}";
+}
+
+}  // namespace logicmock

@@ -1,0 +1,70 @@
+#include "protocol/response_headers.hpp"
+
+#include "util/random_bytes.hpp"
+
+namespace logicmock {
+namespace {
+
+// Echoed header values are bounded and printable so a caller cannot grow or split headers.
+std::string sanitized(std::string_view value) {
+    std::string out;
+    for (char c : value.substr(0, 128)) {
+        if (c >= 0x20 && c < 0x7F) out += c;
+    }
+    return out;
+}
+
+std::string upper(std::string s) {
+    for (char& c : s) {
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
+    }
+    return s;
+}
+
+}  // namespace
+
+RequestIds assign_request_ids(const Request& request) {
+    RequestIds ids;
+    ids.request_id = random_guid();
+    auto caller = request.headers.get("x-ms-correlation-request-id");
+    std::string correlation = caller ? sanitized(*caller) : "";
+    ids.correlation_id = correlation.empty() ? ids.request_id : correlation;
+    return ids;
+}
+
+Response error_response(const ArmError& error) {
+    Response response;
+    response.status = error.status;
+    response.body = error_body(error);
+    response.headers = error.extra_headers;
+    response.headers.set("Content-Type", "application/json; charset=utf-8");
+    if (error.from_gateway) response.headers.set("x-ms-failure-cause", "gateway");
+    return response;
+}
+
+void add_arm_headers(Response& response, const Request& request, const RequestIds& ids,
+                     const ServiceOptions& options, SystemTime now) {
+    Headers& h = response.headers;
+    h.set("Cache-Control", "no-cache");
+    h.set("Pragma", "no-cache");
+    h.set("Expires", "-1");
+    h.set("x-ms-request-id", ids.request_id);
+    h.set("x-ms-correlation-request-id", ids.correlation_id);
+    h.set("x-ms-routing-request-id",
+          upper(options.region) + ":" + routing_timestamp(now) + ":" + ids.request_id);
+    const bool read = request.method == "GET" || request.method == "HEAD";
+    // Assumption: a constant budget; ARM's real counter falls with use (README).
+    h.set(read ? "x-ms-ratelimit-remaining-subscription-reads"
+               : "x-ms-ratelimit-remaining-subscription-writes",
+          read ? "11999" : "1199");
+    auto return_id = request.headers.get("x-ms-return-client-request-id");
+    auto client_id = request.headers.get("x-ms-client-request-id");
+    if (return_id && iequals(*return_id, "true") && client_id) {
+        h.set("x-ms-client-request-id", sanitized(*client_id));
+    }
+    h.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    h.set("X-Content-Type-Options", "nosniff");
+    h.set("Date", http_date(now));
+}
+
+}  // namespace logicmock

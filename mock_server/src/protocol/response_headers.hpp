@@ -1,0 +1,26 @@
+#pragma once
+#include <string>
+
+#include "logicmock/http_types.hpp"
+#include "logicmock/service_options.hpp"
+#include "protocol/error_catalogue.hpp"
+#include "util/arm_time.hpp"
+
+namespace logicmock {
+
+// The ids one request carries through ARM.
+struct RequestIds {
+    std::string request_id;      // new for every request
+    std::string correlation_id;  // the caller's x-ms-correlation-request-id, else request_id
+};
+
+RequestIds assign_request_ids(const Request& request);
+
+// The response for an error: status, ErrorResponse body, content type and the error's headers.
+Response error_response(const ArmError& error);
+
+// Headers ARM puts on every response (ids, rate limit, caching, Date, ...).
+void add_arm_headers(Response& response, const Request& request, const RequestIds& ids,
+                     const ServiceOptions& options, SystemTime now);
+
+}  // namespace logicmock

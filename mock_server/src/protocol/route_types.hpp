@@ -1,0 +1,67 @@
+#pragma once
+// The route vocabulary the front door and the services share: which operation a request is,
+// what it needs found before it runs, what body it takes, and the names its path captured.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "logicmock/schema_validator.hpp"
+
+namespace logicmock {
+
+enum class Operation {
+    RegenerateAccessKey,
+    ListWorkflowCallbackUrl,
+    ListTriggerCallbackUrl,  // also the version-scoped route
+    GetWorkflow,
+    PutWorkflow,
+    DeleteWorkflow,
+    ListWorkflows,
+};
+
+// What stage 4 must find before the operation runs.
+enum class RouteScope {
+    Workflow,          // the workflow must exist (404 ResourceNotFound otherwise)
+    WorkflowOrAbsent,  // PUT / DELETE: the resource group must exist, the workflow may not
+    ResourceGroup,     // a collection under the resource group
+};
+
+enum class BodyRule { None, Optional, Required };
+
+struct RouteSpec {
+    Operation operation;
+    std::string_view operation_id;  // the swagger operationId
+    std::string_view method;
+    std::vector<std::string_view> pattern;  // "{name}" segments capture
+    BodyRule body;
+    std::optional<Shape> body_shape;
+    RouteScope scope = RouteScope::Workflow;
+};
+
+struct PathParams {
+    std::string subscription_id;
+    std::string resource_group;
+    std::string workflow;
+    std::string trigger;  // triggers/{triggerName}
+    std::string version;  // versions/{versionId}
+};
+
+struct RouteMatch {
+    const RouteSpec* route;
+    PathParams params;
+};
+
+struct MethodMismatch {
+    std::string allow;  // value of the Allow header, e.g. "POST"
+};
+
+struct NoRoute {
+    std::string resource_type;  // what the path asked for, for the 404 message
+};
+
+using RouteResult = std::variant<RouteMatch, MethodMismatch, NoRoute>;
+
+}  // namespace logicmock

@@ -1,0 +1,171 @@
+// FileStore: decorates the memory store. A change is applied to a scratch copy first, the copy
+// is saved, and only then is the change applied to the live store, so readers never see state
+// that is not yet on disk and a failed save changes nothing (the request gets a 500).
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <sstream>
+#include <type_traits>
+
+#include "logicmock/file_store.hpp"
+#include "state/seed_writer.hpp"
+
+namespace logicmock {
+namespace {
+
+[[noreturn]] void fail_io(const std::string& what, const std::string& path) {
+    throw std::runtime_error("state file: cannot " + what + " '" + path +
+                             "': " + std::strerror(errno));
+}
+
+void write_all(int fd, const std::string& text, const std::string& path) {
+    std::size_t done = 0;
+    while (done < text.size()) {
+        ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) fail_io("write", path);
+        done += static_cast<std::size_t>(n);
+    }
+}
+
+// Temp file, fsync, rename, fsync of the directory: after a crash the path holds the old or
+// the new text, never a mix, and once this returns the new text survives power loss.
+void write_atomically(const std::string& path, const std::string& text) {
+    const std::string temp = path + ".tmp";
+    int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);  // holds keys
+    if (fd < 0) fail_io("create", temp);
+    try {
+        write_all(fd, text, temp);
+        if (::fsync(fd) != 0) fail_io("fsync", temp);
+    } catch (...) {
+        ::close(fd);
+        throw;
+    }
+    if (::close(fd) != 0) fail_io("close", temp);
+    if (::rename(temp.c_str(), path.c_str()) != 0) fail_io("rename onto", path);
+    std::string dir = std::filesystem::path(path).parent_path().string();
+    if (dir.empty()) dir = ".";
+    int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir_fd < 0) fail_io("open directory", dir);
+    const int synced = ::fsync(dir_fd);
+    ::close(dir_fd);
+    if (synced != 0) fail_io("fsync directory", dir);
+}
+
+class FileStore final : public WorkflowStore {
+  public:
+    FileStore(std::string path, const Seed& initial) : path_(std::move(path)), initial_(initial) {
+        Seed state = initial;
+        if (std::filesystem::exists(path_)) {
+            state = load();
+        } else {
+            try {
+                save(state);
+            } catch (const std::exception& e) {
+                throw StateFileError(e.what());
+            }
+        }
+        subscriptions_ = state.subscriptions;
+        groups_ = state.resource_groups;
+        live_ = make_memory_store(state);
+    }
+
+    // Back to the seed this server was started with (not the state file it loaded), saved first.
+    void reset_to_seed() override {
+        std::lock_guard lock(change_mutex_);
+        save(initial_);
+        subscriptions_ = initial_.subscriptions;
+        groups_ = initial_.resource_groups;
+        live_.store(make_memory_store(initial_));
+    }
+
+    bool has_subscription(const std::string& subscription_id) const override {
+        return live_.load()->has_subscription(subscription_id);
+    }
+    std::optional<ResourceGroupRecord> find_resource_group(
+        const std::string& subscription_id, const std::string& resource_group) const override {
+        return live_.load()->find_resource_group(subscription_id, resource_group);
+    }
+    std::optional<WorkflowRecord> find_workflow(const WorkflowRef& ref) const override {
+        return live_.load()->find_workflow(ref);
+    }
+    bool replace_key(const WorkflowRef& ref, KeySlot slot, const AccessKey& new_key) override {
+        return change([&](WorkflowStore& s) { return s.replace_key(ref, slot, new_key); });
+    }
+    PutWorkflowResult put_workflow(const WorkflowRecord& workflow) override {
+        return change([&](WorkflowStore& s) { return s.put_workflow(workflow); });
+    }
+    bool delete_workflow(const WorkflowRef& ref) override {
+        return change([&](WorkflowStore& s) { return s.delete_workflow(ref); });
+    }
+    std::optional<WorkflowRecord> find_workflow_by_id(
+        const std::string& workflow_id) const override {
+        return live_.load()->find_workflow_by_id(workflow_id);
+    }
+    bool record_invocation(const std::string& workflow_id, const std::string& trigger) override {
+        return live_.load()->record_invocation(workflow_id, trigger);  // counts are not persisted
+    }
+    std::vector<WorkflowRecord> all_workflows() const override {
+        return live_.load()->all_workflows();
+    }
+
+  private:
+    template <typename Fn>
+    std::invoke_result_t<Fn&, WorkflowStore&> change(Fn&& apply) {
+        std::lock_guard lock(change_mutex_);
+        auto live = live_.load();
+        auto scratch = make_memory_store(Seed{subscriptions_, groups_, live->all_workflows()});
+        auto result = apply(*scratch);
+        if constexpr (std::is_same_v<decltype(result), bool>) {
+            if (!result) return result;  // nothing changed
+        }
+        save(Seed{subscriptions_, groups_, scratch->all_workflows()});
+        return apply(*live);
+    }
+
+    void save(const Seed& state) const {
+        const std::string text = seed_to_json(state);
+        try {
+            parse_seed(text, path_);  // never write a file the next start would refuse
+        } catch (const SeedError& e) {
+            throw std::runtime_error(std::string("state file: refusing to write: ") + e.what());
+        }
+        write_atomically(path_, text);
+    }
+
+    Seed load() const {
+        std::ifstream in(path_, std::ios::binary);
+        if (!in) throw StateFileError("state file '" + path_ + "' cannot be opened");
+        std::ostringstream text;
+        text << in.rdbuf();
+        try {
+            return parse_seed(text.str(), path_);
+        } catch (const SeedError& e) {
+            throw StateFileError("state file '" + path_ +
+                                 "' is corrupt or invalid and was left untouched: " + e.what());
+        }
+    }
+
+    std::string path_;
+    std::vector<std::string> subscriptions_;
+    std::vector<ResourceGroupRecord> groups_;
+    const Seed initial_;
+    // Swapped whole by reset_to_seed while readers use it, hence atomic.
+    std::atomic<std::shared_ptr<WorkflowStore>> live_;
+    std::mutex change_mutex_;
+};
+
+}  // namespace
+
+std::shared_ptr<WorkflowStore> make_file_store(const std::string& path, const Seed& initial) {
+    return std::make_shared<FileStore>(path, initial);
+}
+
+}  // namespace logicmock

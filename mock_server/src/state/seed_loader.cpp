@@ -1,0 +1,165 @@
+#include <openssl/sha.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+#include "logicmock/json_text.hpp"
+#include "logicmock/schema_validator.hpp"
+#include "logicmock/seed.hpp"
+#include "state/workflow_definition.hpp"
+#include "util/base64.hpp"
+#include "util/iso_time.hpp"
+#include "util/random_bytes.hpp"
+
+#include "logicmock/http_headers.hpp"
+
+namespace logicmock::embedded {
+extern const std::string_view default_seed_json;
+}
+
+namespace logicmock {
+namespace {
+
+[[noreturn]] void fail(const std::string& origin, const std::string& path,
+                       const std::string& problem) {
+    throw SeedError("seed file '" + origin + "': at " + json_path_for_humans(path) + ": " +
+                    problem);
+}
+
+// A stable runtime id: the first 16 bytes of SHA-256 over the lower-cased resource id.
+std::string derive_workflow_id(const WorkflowRecord& wf) {
+    std::string resource_id =
+        ascii_lower("/subscriptions/" + wf.subscription_id + "/resourceGroups/" +
+                    wf.resource_group + "/providers/Microsoft.Logic/workflows/" + wf.name);
+    unsigned char digest[SHA256_DIGEST_LENGTH];
+    SHA256(reinterpret_cast<const unsigned char*>(resource_id.data()), resource_id.size(), digest);
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string id;
+    for (int i = 0; i < 16; ++i) {
+        id += kHex[digest[i] >> 4];
+        id += kHex[digest[i] & 0x0F];
+    }
+    return id;
+}
+
+AccessKey key_from(const nlohmann::json& keys, const char* name) {
+    if (!keys.contains(name)) return random_access_key();
+    auto bytes = base64_decode(keys[name].get<std::string>(), Base64Alphabet::Standard);
+    AccessKey key{};
+    // The schema's pattern guarantees 32 bytes.
+    for (std::size_t i = 0; i < key.size() && bytes && i < bytes->size(); ++i) {
+        key[i] = static_cast<std::uint8_t>((*bytes)[i]);
+    }
+    return key;
+}
+
+// Times std::chrono can hold (about 1678 to 2261); the schema has checked the format.
+SystemTime time_from(const nlohmann::json& item, const char* name, SystemTime fallback,
+                     const std::string& origin, const std::string& path) {
+    if (!item.contains(name)) return fallback;
+    auto ticks = parse_iso8601(item[name].get<std::string>());
+    constexpr Ticks kMin = 529'000'000'000'000'000, kMax = 713'000'000'000'000'000;
+    if (!ticks || *ticks < kMin || *ticks > kMax) {
+        fail(origin, path + "." + name, "not a date-time between the years 1678 and 2261");
+    }
+    return from_ticks(*ticks);
+}
+
+void check_unique(std::set<std::string>& seen, const std::string& name, const std::string& origin,
+                  const std::string& path, const char* what) {
+    if (!seen.insert(ascii_lower(name)).second) {
+        fail(origin, path,
+             "duplicate " + std::string(what) + " '" + name +
+                 "' (names compare case-insensitively)");
+    }
+}
+
+}  // namespace
+
+Seed parse_seed(const std::string& json_text, const std::string& origin) {
+    auto parsed = parse_json(json_text);
+    if (auto* error = std::get_if<JsonParseError>(&parsed)) fail(origin, "", error->message);
+    const auto& doc = std::get<nlohmann::json>(parsed);
+    if (auto violation = validate(Shape::SeedFile, doc)) {
+        fail(origin, violation->path, violation->message);
+    }
+
+    Seed seed;
+    const SystemTime loaded_at = std::chrono::system_clock::now();
+    std::set<std::string> subs;
+    const auto& subscriptions = doc["subscriptions"];
+    for (std::size_t s = 0; s < subscriptions.size(); ++s) {
+        const auto& sub = subscriptions[s];
+        const std::string sub_path = "subscriptions[" + std::to_string(s) + "]";
+        const std::string sub_id = sub["subscriptionId"];
+        check_unique(subs, sub_id, origin, sub_path + ".subscriptionId", "subscription");
+        seed.subscriptions.push_back(sub_id);
+
+        std::set<std::string> groups;
+        const auto rgs = sub.value("resourceGroups", nlohmann::json::array());
+        for (std::size_t g = 0; g < rgs.size(); ++g) {
+            const auto& rg = rgs[g];
+            const std::string rg_path = sub_path + ".resourceGroups[" + std::to_string(g) + "]";
+            ResourceGroupRecord group{sub_id, rg["name"], rg.value("location", "westus")};
+            check_unique(groups, group.name, origin, rg_path + ".name", "resource group");
+            seed.resource_groups.push_back(group);
+
+            std::set<std::string> names;
+            const auto wfs = rg.value("workflows", nlohmann::json::array());
+            for (std::size_t w = 0; w < wfs.size(); ++w) {
+                const auto& item = wfs[w];
+                const std::string wf_path = rg_path + ".workflows[" + std::to_string(w) + "]";
+                WorkflowRecord wf;
+                wf.subscription_id = sub_id;
+                wf.resource_group = group.name;
+                wf.name = item["name"];
+                check_unique(names, wf.name, origin, wf_path + ".name", "workflow");
+                wf.location = item.value("location", group.location);
+                wf.state = item.value("state", "Enabled");
+                wf.workflow_id = item.value("workflowId", derive_workflow_id(wf));
+                const auto keys = item.value("accessKeys", nlohmann::json::object());
+                wf.primary_key = key_from(keys, "primary");
+                wf.secondary_key = key_from(keys, "secondary");
+                std::set<std::string> triggers;
+                const auto trs = item.value("triggers", nlohmann::json::array());
+                for (std::size_t t = 0; t < trs.size(); ++t) {
+                    TriggerRecord trigger{trs[t]["name"], trs[t]["type"]};
+                    check_unique(triggers, trigger.name, origin,
+                                 wf_path + ".triggers[" + std::to_string(t) + "].name", "trigger");
+                    wf.triggers.push_back(trigger);
+                }
+                if (item.contains("definition")) {
+                    wf.definition = to_json_text(item["definition"]);
+                    if (!item.contains("triggers")) {
+                        wf.triggers = triggers_from_definition(item["definition"]);
+                        for (const auto& trigger : wf.triggers) {
+                            check_unique(triggers, trigger.name, origin,
+                                         wf_path + ".definition.triggers", "trigger");
+                        }
+                    }
+                }
+                if (item.contains("tags")) wf.tags = to_json_text(item["tags"]);
+                wf.created_time = time_from(item, "createdTime", loaded_at, origin, wf_path);
+                wf.changed_time = time_from(item, "changedTime", wf.created_time, origin, wf_path);
+                seed.workflows.push_back(std::move(wf));
+            }
+        }
+    }
+    return seed;
+}
+
+Seed load_seed_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw SeedError("seed file '" + path + "': cannot be opened");
+    std::ostringstream text;
+    text << in.rdbuf();
+    return parse_seed(text.str(), path);
+}
+
+Seed default_seed() {
+    return parse_seed(std::string(embedded::default_seed_json), "fixtures/default-seed.json");
+}
+
+}  // namespace logicmock

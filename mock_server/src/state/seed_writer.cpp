@@ -1,0 +1,63 @@
+#include "state/seed_writer.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "logicmock/json_text.hpp"
+#include "util/base64.hpp"
+#include "util/iso_time.hpp"
+
+#include "logicmock/http_headers.hpp"
+
+namespace logicmock {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string key_text(const AccessKey& key) {
+    return base64_encode(std::string_view(reinterpret_cast<const char*>(key.data()), key.size()),
+                         Base64Alphabet::Standard, true);
+}
+
+Json workflow_json(const WorkflowRecord& wf) {
+    Json out{{"name", wf.name},
+             {"location", wf.location},
+             {"state", wf.state},
+             {"workflowId", wf.workflow_id},
+             {"accessKeys",
+              {{"primary", key_text(wf.primary_key)}, {"secondary", key_text(wf.secondary_key)}}}};
+    Json triggers = Json::array();
+    for (const auto& t : wf.triggers) triggers.push_back({{"name", t.name}, {"type", t.type}});
+    out["triggers"] = triggers;
+    if (!wf.definition.empty()) out["definition"] = Json::parse(wf.definition);
+    if (!wf.tags.empty()) out["tags"] = Json::parse(wf.tags);
+    out["createdTime"] = format_iso8601(to_ticks(wf.created_time));
+    out["changedTime"] = format_iso8601(to_ticks(wf.changed_time));
+    return out;
+}
+
+}  // namespace
+
+std::string seed_to_json(const Seed& seed) {
+    Json subscriptions = Json::array();
+    for (const auto& sub : seed.subscriptions) {
+        Json groups = Json::array();
+        for (const auto& rg : seed.resource_groups) {
+            if (ascii_lower(rg.subscription_id) != ascii_lower(sub)) continue;
+            Json workflows = Json::array();
+            for (const auto& wf : seed.workflows) {
+                if (ascii_lower(wf.subscription_id) == ascii_lower(sub) &&
+                    ascii_lower(wf.resource_group) == ascii_lower(rg.name)) {
+                    workflows.push_back(workflow_json(wf));
+                }
+            }
+            groups.push_back(
+                {{"name", rg.name}, {"location", rg.location}, {"workflows", workflows}});
+        }
+        subscriptions.push_back({{"subscriptionId", sub}, {"resourceGroups", groups}});
+    }
+    return Json{{"subscriptions", subscriptions}}.dump(2, ' ', false,
+                                                       Json::error_handler_t::replace) +
+           "\n";
+}
+
+}  // namespace logicmock

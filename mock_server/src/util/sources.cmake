@@ -1,0 +1,8 @@
+# util/: Base64, globs, time formats, random bytes.
+target_sources(logicmock_server PRIVATE
+    ${CMAKE_CURRENT_LIST_DIR}/arm_time.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/base64.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/glob.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/iso_time.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/random_bytes.cpp
+)
