@@ -1,14 +1,20 @@
 #!/usr/bin/env bash
-# Installs every Debian package logicmock builds, tests or benchmarks with.
-# Skips packages that are already installed; uses sudo when not root.
+# Installs every Debian package logicmock builds, tests or benchmarks with, and the JavaScript
+# SDK clients the tests run (npm ci, pinned by tests/js/package-lock.json).
+# Skips what is already installed; uses sudo when not root.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
 packages=(
     g++ cmake make pkg-config
     libcpp-httplib-dev nlohmann-json3-dev libvalijson-dev catch2 libssl-dev
     curl python3-azure
     clang-14 libclang-rt-14-dev
+    nodejs
 )
+
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
 
 missing=()
 for p in "${packages[@]}"; do
@@ -16,10 +22,17 @@ for p in "${packages[@]}"; do
         missing+=("$p")
     fi
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+# npm comes with nodejs from some sources and as its own package from Debian.
+command -v npm >/dev/null || missing+=(npm)
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "install-deps: installing ${missing[*]}" >&2
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+fi
 
-sudo=""
-[ "$(id -u)" -eq 0 ] || sudo="sudo"
-echo "install-deps: installing ${missing[*]}" >&2
-$sudo apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+stamp=tests/js/node_modules/.logicmock-lock
+if ! cmp -s tests/js/package-lock.json "$stamp" 2>/dev/null; then
+    echo "install-deps: npm ci in tests/js" >&2
+    npm ci --prefix tests/js --no-audit --no-fund >&2
+    cp tests/js/package-lock.json "$stamp"
+fi
