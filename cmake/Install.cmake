@@ -1,5 +1,5 @@
 # Installs logicmock-server, logicmock-client, the static libraries with their public headers,
-# and a CMake package, so another project can:
+# a CMake package and the docs, so another project can:
 #   find_package(logicmock REQUIRED)
 #   target_link_libraries(app PRIVATE logicmock::server logicmock::client)
 include(GNUInstallDirs)
@@ -27,6 +27,11 @@ install(TARGETS ${LOGICMOCK_INSTALLED_LIBRARIES}
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR})
 # The targets' INSTALL_INTERFACE include directory is "include".
 install(DIRECTORY ${LOGICMOCK_INSTALLED_HEADERS} DESTINATION include)
+install(FILES ${PROJECT_BINARY_DIR}/common/include/logicmock/version.hpp
+        DESTINATION include/logicmock)
+
+install(FILES ${PROJECT_SOURCE_DIR}/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR})
 
 install(EXPORT logicmockTargets NAMESPACE logicmock:: DESTINATION ${LOGICMOCK_CMAKE_DIR})
 configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/logicmockConfig.cmake.in

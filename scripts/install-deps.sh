@@ -1,17 +1,33 @@
 #!/usr/bin/env bash
-# Installs every Debian package logicmock builds, tests or benchmarks with, and the JavaScript
-# SDK clients the tests run (npm ci, pinned by tests/js/package-lock.json).
-# Skips what is already installed; uses sudo when not root.
+# Installs the Debian packages logicmock needs; skips what is already installed and uses sudo
+# when not root.
+#   scripts/install-deps.sh           everything the test command needs: the build set, the
+#                                     test set and the JavaScript SDK clients (npm ci, pinned
+#                                     by tests/js/package-lock.json)
+#   scripts/install-deps.sh --serve   only the build set: what building and serving need
 set -euo pipefail
 cd "$(dirname "$0")/.."
+serve_only=false
+[ "${1:-}" = "--serve" ] && serve_only=true
 
-packages=(
+# Building the server and the client, and running them.
+build_packages=(
     g++ cmake make pkg-config
-    libcpp-httplib-dev nlohmann-json3-dev libvalijson-dev catch2 libssl-dev
+    libcpp-httplib-dev nlohmann-json3-dev libvalijson-dev libssl-dev
+)
+
+# Everything only the tests need (SDKs, the Azure CLI, clang for the fuzzer, Catch2, the
+# packaging test's tools). Test packages go in this one list.
+test_packages=(
+    catch2
     curl python3-azure
     clang-14 libclang-rt-14-dev
     nodejs
+    dpkg-dev file
 )
+
+packages=("${build_packages[@]}")
+$serve_only || packages+=("${test_packages[@]}")
 
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
@@ -23,12 +39,13 @@ for p in "${packages[@]}"; do
     fi
 done
 # npm comes with nodejs from some sources and as its own package from Debian.
-command -v npm >/dev/null || missing+=(npm)
+$serve_only || command -v npm >/dev/null || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "install-deps: installing ${missing[*]}" >&2
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
 fi
+$serve_only && exit 0
 
 stamp=tests/js/node_modules/.logicmock-lock
 if ! cmp -s tests/js/package-lock.json "$stamp" 2>/dev/null; then

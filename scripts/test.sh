@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The test command. Installs what is missing, builds into ./build and runs every CTest suite.
 #   scripts/test.sh          the whole suite (unit, HTTP, hostile input, client, contract, SDK)
-#   scripts/test.sh --all    also, as CI does: the suite under AddressSanitizer + UBSan, the
-#                            concurrency tests under ThreadSanitizer, and a libFuzzer smoke run
+#   scripts/test.sh --all    also, as CI does: the Release preset build, the suite under
+#                            AddressSanitizer + UBSan, the concurrency tests under
+#                            ThreadSanitizer, and a libFuzzer smoke run
 set -euo pipefail
 cd "$(dirname "$0")/.."
 all=false
@@ -13,6 +14,10 @@ scripts/install-deps.sh
 scripts/build.sh
 (cd build && ctest --output-on-failure -j "$jobs" "$@")
 $all || exit 0
+
+echo "== Release preset, as a user builds it (default flags, no -Werror): server and client" >&2
+cmake --preset release >/dev/null
+cmake --build --preset release -j "$jobs" --target logicmock-server logicmock_client_cli
 
 echo "== AddressSanitizer + UndefinedBehaviorSanitizer: whole suite" >&2
 cmake --preset asan >/dev/null

@@ -84,6 +84,7 @@ std::string_view command_name(Command command) {
 ParsedArgs parse_cli_args(const std::vector<std::string>& argv) {
     for (const auto& arg : argv) {
         if (arg == "--help" || arg == "-h") return HelpRequested{};
+        if (arg == "--version") return VersionRequested{};
     }
     if (argv.empty()) return UsageError{"missing command"};
     auto command = kCommands.find(argv[0]);
@@ -121,6 +122,7 @@ Usage:
   logicmock-client callback-url         WORKFLOW [--not-after DATE-TIME] [--key-type TYPE] [COMMON]
   logicmock-client trigger-callback-url WORKFLOW --trigger NAME [COMMON]
   logicmock-client --help
+  logicmock-client --version  prints "logicmock-client <version>"
 
 WORKFLOW (all required):
   --subscription ID        subscription id

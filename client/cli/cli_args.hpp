@@ -27,11 +27,12 @@ struct CliArgs {
 };
 
 struct HelpRequested {};
+struct VersionRequested {};
 struct UsageError {
     std::string message;
 };
 
-using ParsedArgs = std::variant<CliArgs, HelpRequested, UsageError>;
+using ParsedArgs = std::variant<CliArgs, HelpRequested, VersionRequested, UsageError>;
 
 ParsedArgs parse_cli_args(const std::vector<std::string>& args);  // args without argv[0]
 

@@ -5,6 +5,7 @@
 
 #include "cli_args.hpp"
 #include "logicmock/client/workflows_client.hpp"
+#include "logicmock/version.hpp"
 #include "report.hpp"
 
 using namespace logicmock::client;
@@ -69,6 +70,10 @@ int main(int argc, char** argv) {
     ParsedArgs parsed = parse_cli_args(std::vector<std::string>(argv + 1, argv + argc));
     if (std::holds_alternative<HelpRequested>(parsed)) {
         std::cout << help_text();
+        return kExitSuccess;
+    }
+    if (std::holds_alternative<VersionRequested>(parsed)) {
+        std::cout << "logicmock-client " << logicmock::kVersion << "\n";
         return kExitSuccess;
     }
     if (auto* error = std::get_if<UsageError>(&parsed)) return usage_error(error->message);

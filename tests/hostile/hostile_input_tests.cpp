@@ -344,3 +344,136 @@ TEST_CASE("1,000 connections opened at once: the server keeps serving new client
     REQUIRE(served == 1000);
     t.require_unharmed();  // a fresh client, while all 1,000 connections stay open
 }
+
+TEST_CASE("a JSON number out of range is a 4xx naming its path, for every JSON caller",
+          "[hostile][json]") {
+    Target t;
+    const std::string huge = "1" + std::string(400, '0');
+    auto answer = [&](const std::string& request) {
+        RawConnection c(t.port());
+        c.send(request);
+        return c.read_response();
+    };
+    SECTION("a regenerateAccessKey body") {
+        auto reply = answer(t.post(regenerate_target(), "{\"keyType\":" + huge + "}"));
+        REQUIRE(status_of(reply) == 400);
+        REQUIRE(code_of(reply) == "InvalidRequestContent");
+        REQUIRE_THAT(reply, Catch::Contains("out of range. Path 'keyType', line 1, position"));
+    }
+    SECTION("a workflow PUT body") {
+        std::string body =
+            R"({"location":"westus","properties":{"definition":{"x":[1,)" + huge + "]}}}";
+        std::string put = t.post(workflow_path() + "?api-version=2019-05-01", body);
+        auto reply = answer("PUT" + put.substr(4));
+        REQUIRE(status_of(reply) == 400);
+        REQUIRE(code_of(reply) == "InvalidRequestContent");
+        REQUIRE_THAT(reply, Catch::Contains("Path 'properties.definition.x[1]'"));
+    }
+    SECTION("a fault rule posted to /_mock/faults") {
+        auto reply = answer(t.post("/_mock/faults", R"({"action":{"status":)" + huge + "}}"));
+        REQUIRE(status_of(reply) == 400);
+        REQUIRE(code_of(reply) == "InvalidFaultRule");
+        REQUIRE_THAT(reply, Catch::Contains("Path 'action.status'"));
+    }
+    SECTION("an x-mock-fault header") {
+        auto reply = answer(t.post(regenerate_target(), R"({"keyType":"Primary"})",
+                                   "Content-Type: application/json\r\nx-mock-fault: "
+                                   "{\"status\":" +
+                                       huge + "}\r\n"));
+        REQUIRE(status_of(reply) == 400);
+        REQUIRE(code_of(reply) == "InvalidMockFaultHeader");
+        REQUIRE_THAT(reply, Catch::Contains("Path 'status'"));
+    }
+    t.require_unharmed();
+}
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Sends bytes that cannot become a valid request and returns the answer (or "" for a close),
+// requiring it within 100 ms of the last byte: the read timeout (1 s here) is never waited for.
+std::string refused_at_once(Target& t, const std::string& bytes) {
+    RawConnection c(t.port(), 3s);
+    c.send(bytes);
+    auto sent = Clock::now();
+    std::string reply = c.read_all();
+    auto waited = Clock::now() - sent;
+    INFO(bytes.substr(0, 120));
+    INFO(reply.substr(0, 400));
+    REQUIRE(waited < 100ms);
+    return reply;
+}
+
+void require_refused(const std::string& reply, int status, const std::string& code) {
+    INFO(reply.substr(0, 400));
+    REQUIRE(status_of(reply) == status);
+    REQUIRE(code_of(reply) == code);
+    REQUIRE_THAT(reply, Catch::Contains("\r\nConnection: close\r\n"));
+    REQUIRE_THAT(reply, Catch::Contains("\r\nx-ms-request-id: "));
+}
+
+}  // namespace
+
+TEST_CASE("invalid Content-Length is answered 400 at once, before any body", "[hostile][framing]") {
+    Target t;
+    const std::string head = "POST " + regenerate_target() +
+                             " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer t\r\n"
+                             "Content-Type: application/json\r\n";
+    for (std::string framing :
+         {std::string("Content-Length: -5\r\n"), std::string("Content-Length: 12abc\r\n"),
+          std::string("Content-Length: \r\n"),
+          std::string("Content-Length: 99999999999999999999999\r\n"),
+          std::string("Content-Length: 5\r\nContent-Length: 6\r\n"),
+          std::string("Content-Length: 5, 6\r\n"),
+          std::string("Content-Length: 5\r\nTransfer-Encoding: chunked\r\n"),
+          std::string("Transfer-Encoding: gzip\r\n")}) {
+        require_refused(refused_at_once(t, head + framing + "\r\n"), 400, "BadRequest");
+    }
+    t.require_unharmed();
+}
+
+TEST_CASE("a Content-Length over --max-body-bytes is 413 when the headers arrive",
+          "[hostile][framing]") {
+    Target t;
+    auto reply = refused_at_once(t, "POST " + regenerate_target() +
+                                        " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                                        "Content-Length: 10485760\r\n\r\n{\"keyType\":");
+    require_refused(reply, 413, "RequestEntityTooLarge");
+    t.require_unharmed();
+}
+
+TEST_CASE("a bad chunk size or an oversized chunk is refused at once", "[hostile][framing]") {
+    Target t;
+    const std::string head = "POST " + regenerate_target() +
+                             " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                             "Transfer-Encoding: chunked\r\n\r\n";
+    for (std::string chunk : {std::string("zz\r\n"), std::string("-5\r\n"),
+                              std::string("5\r\nabcdefgh"), std::string("ffffffffffffffffff")}) {
+        require_refused(refused_at_once(t, head + chunk), 400, "BadRequest");
+    }
+    require_refused(refused_at_once(t, head + "200000\r\n{"), 413, "RequestEntityTooLarge");
+    t.require_unharmed();
+}
+
+TEST_CASE("a request or header line that cannot be HTTP is refused without a line end",
+          "[hostile][framing]") {
+    Target t;
+    for (std::string bytes :
+         {std::string("\x01\x02garbage"), std::string("GET /\x01"), std::string("GE(T / HTTP"),
+          std::string("GET / HTTP/2"), std::string("GET / FTP/1.1"),
+          std::string("GET / HTTP/1.1\r\nHost: x\r\nBad Header: y"),
+          std::string("GET / HTTP/1.1\r\nHost: x\x01"), std::string("GET / HTTP/1.1\r\n folded: y"),
+          std::string("GET / HTTP/1.1\rX")}) {
+        require_refused(refused_at_once(t, bytes), 400, "BadRequest");
+    }
+    t.require_unharmed();
+}
+
+TEST_CASE("a TLS handshake on the plain-HTTP port is closed at once", "[hostile][framing]") {
+    Target t;
+    auto reply =
+        refused_at_once(t, std::string("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03", 11));
+    REQUIRE(reply.empty());
+    t.require_unharmed();
+}

@@ -10,6 +10,7 @@
 #include "protocol/error_catalogue.hpp"
 #include "protocol/request_target.hpp"
 #include "protocol/response_headers.hpp"
+#include "util/arm_time.hpp"
 #include "util/random_bytes.hpp"
 
 namespace logicmock {
@@ -217,7 +218,8 @@ Response handle_admin(Service& service, const Request& request) {
         try {
             response = route(service, request);
         } catch (const std::exception&) {
-            response = admin_error(ErrorId::InternalServerError, {"", random_guid()});
+            response = admin_error(ErrorId::InternalServerError,
+                                   {http_date(std::chrono::system_clock::now()), random_guid()});
         }
     }
     response.headers.set("Cache-Control", "no-cache");

@@ -226,6 +226,10 @@ CliConfig parse_cli(const std::vector<std::string>& args,
             config.show_help = true;
             continue;
         }
+        if (arg == "--version") {
+            config.show_version = true;
+            continue;
+        }
         if (arg.rfind("--", 0) != 0) throw UsageError("unexpected argument '" + arg + "'");
         std::string name = arg.substr(2), value;
         bool has_value = false;
@@ -265,7 +269,8 @@ std::string cli_help() {
         text += head + "\n      " + f.help + "  [" + env_name(f.name) + "]\n";
     }
     text +=
-        "  --help\n      this text\n\n"
+        "  --help\n      this text\n"
+        "  --version\n      print \"logicmock-server <version>\" and exit\n\n"
         "Exit codes: 0 stopped by a signal, 1 cannot listen, 2 usage error, bad seed, fault or\n"
         "state file, or unusable certificate, key or --ca-out file.\n"
         "Health: GET /_mock/health. Faults, journal, reset: /_mock/faults, /_mock/journal,\n"

@@ -18,6 +18,7 @@ struct CliConfig {
     std::optional<std::string> ca_out;  // where to write the generated CA (--ca-out)
     std::optional<std::string> faults_path;
     bool show_help = false;
+    bool show_version = false;
 };
 
 class UsageError : public std::runtime_error {

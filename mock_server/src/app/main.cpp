@@ -10,6 +10,7 @@
 #include "app/cli_options.hpp"
 #include "logicmock/json_text.hpp"
 #include "logicmock/mock_server.hpp"
+#include "logicmock/version.hpp"
 #include "net/ca_file.hpp"
 
 int main(int argc, char** argv) {
@@ -20,6 +21,10 @@ int main(int argc, char** argv) {
                            [](const char* name) { return std::getenv(name); });
         if (config.show_help) {
             std::cout << cli_help();
+            return 0;
+        }
+        if (config.show_version) {
+            std::cout << "logicmock-server " << kVersion << "\n";
             return 0;
         }
         config.server.seed = config.seed_path ? load_seed_file(*config.seed_path) : default_seed();

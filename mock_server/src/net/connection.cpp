@@ -89,7 +89,11 @@ Connection* Connection::current() {
 }
 
 bool Connection::wait_readable(std::chrono::milliseconds limit) const {
-    return offset_ < filled_ || (ssl_ && SSL_pending(ssl_) > 0) || poll_for(fd_, POLLIN, limit);
+    return screened_offset_ < screened_.size() || offset_ < filled_ || wait_socket(limit);
+}
+
+bool Connection::wait_socket(std::chrono::milliseconds limit) const {
+    return (ssl_ && SSL_pending(ssl_) > 0) || poll_for(fd_, POLLIN, limit);
 }
 
 bool Connection::wait_for_request(const std::function<bool()>& keep_waiting) {
@@ -115,8 +119,56 @@ bool Connection::is_writable() const {
 }
 
 ssize_t Connection::read(char* ptr, size_t size) {
+    if (screened_offset_ < screened_.size()) {
+        std::size_t count = std::min(size, screened_.size() - screened_offset_);
+        std::memcpy(ptr, screened_.data() + screened_offset_, count);
+        screened_offset_ += count;
+        return static_cast<ssize_t>(count);
+    }
+    return read_socket(ptr, size);
+}
+
+ScreenVerdict Connection::screen_request(std::string& reason) {
+    screened_.erase(0, screened_offset_);  // what is left is the start of this request
+    screened_offset_ = 0;
+    RequestScreen screen(limits_.max_body_bytes);
+    auto verdict = screen.feed(screened_);
+    char chunk[4096];
+    while (verdict == ScreenVerdict::NeedMore) {
+        ssize_t n = read_socket(chunk, sizeof chunk);
+        if (n <= 0) break;
+        screened_.append(chunk, static_cast<std::size_t>(n));
+        verdict = screen.feed(std::string_view(chunk, static_cast<std::size_t>(n)));
+    }
+    reason = screen.reason();
+    return verdict;
+}
+
+void Connection::refuse_and_close(const std::string& answer) {
+    if (!answer.empty()) write_raw(answer);
+    if (!ssl_) {
+        ::shutdown(fd_, SHUT_WR);
+        // Unread bytes at close() make the kernel send a reset, which can destroy the answer
+        // in the client's receive buffer; drain briefly (bounded in time and bytes).
+        const auto until = Clock::now() + std::chrono::milliseconds(200);
+        char sink[4096];
+        std::size_t drained = 0;
+        while (
+            drained < (1u << 20) && Clock::now() < until &&
+            poll_for(fd_, POLLIN,
+                     std::chrono::duration_cast<std::chrono::milliseconds>(until - Clock::now()))) {
+            ssize_t n = ::recv(fd_, sink, sizeof sink, 0);
+            if (n <= 0) break;
+            drained += static_cast<std::size_t>(n);
+        }
+    }
+    close();
+}
+
+ssize_t Connection::read_socket(char* ptr, size_t size) {
     if (offset_ >= filled_) {
-        if (!is_readable()) return -1;  // silent too long, or past the request deadline
+        // silent too long, or past the request deadline
+        if (!wait_socket(until_deadline(limits_.read_timeout))) return -1;
         ssize_t n = receive(buffer_.get(), kBufferSize);
         filled_ = n > 0 ? static_cast<std::size_t>(n) : 0;
         offset_ = 0;

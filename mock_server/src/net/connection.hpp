@@ -8,9 +8,12 @@
 #include <openssl/ssl.h>
 
 #include <chrono>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
+
+#include "net/request_screen.hpp"
 
 namespace logicmock {
 
@@ -19,6 +22,7 @@ struct ConnectionLimits {
     std::chrono::milliseconds write_timeout{5000};
     std::chrono::milliseconds request_deadline{10000};   // whole request, first byte to last
     std::chrono::milliseconds keep_alive_timeout{5000};  // idle time between requests
+    std::uint64_t max_body_bytes = 1024 * 1024;          // a larger declared body is refused
 };
 
 class Connection final : public httplib::Stream {
@@ -35,6 +39,14 @@ class Connection final : public httplib::Stream {
     // Waits up to the keep-alive timeout for the next request and starts its deadline; gives
     // up early once keep_waiting() says no (checked every 100 ms, so a server stops promptly).
     bool wait_for_request(const std::function<bool()>& keep_waiting);
+
+    // Reads the next request's head (and a chunked body) as it arrives, until RequestScreen
+    // gives a verdict; the bytes read are kept for httplib to parse. NeedMore means the client
+    // went silent past a timeout or closed.
+    ScreenVerdict screen_request(std::string& reason);
+    // Writes a refusal, stops sending, and reads what the client still sends for a moment, so
+    // closing does not reset the connection before the client has read the answer.
+    void refuse_and_close(const std::string& answer);
 
     // Transport faults: end the connection with a TCP reset instead of a clean close.
     void reset_on_close() { reset_on_close_ = true; }
@@ -58,10 +70,12 @@ class Connection final : public httplib::Stream {
 
   private:
     using Clock = std::chrono::steady_clock;
-    bool wait_readable(std::chrono::milliseconds limit) const;
+    bool wait_readable(std::chrono::milliseconds limit) const;  // buffered bytes, or the socket
+    bool wait_socket(std::chrono::milliseconds limit) const;
     std::chrono::milliseconds until_deadline(std::chrono::milliseconds cap) const;
     // After an OpenSSL call failed with `error`: waits for the socket if OpenSSL wants to retry.
     bool wait_for_tls(int error, std::chrono::milliseconds cap) const;
+    ssize_t read_socket(char* ptr, size_t size);
     ssize_t receive(char* into, std::size_t size);
     ssize_t send_some(const char* from, std::size_t size);
 
@@ -74,6 +88,9 @@ class Connection final : public httplib::Stream {
     std::unique_ptr<char[]> buffer_ = std::make_unique_for_overwrite<char[]>(kBufferSize);
     std::size_t filled_ = 0;
     std::size_t offset_ = 0;
+    // Bytes screen_request read and httplib has yet to: served by read() before the socket.
+    std::string screened_;
+    std::size_t screened_offset_ = 0;
     bool reset_on_close_ = false;
     bool abandoned_ = false;
     bool closed_ = false;

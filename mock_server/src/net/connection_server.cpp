@@ -25,6 +25,13 @@ bool ConnectionServer::process_and_close_socket(socket_t sock) {
     bool ok = false;
     auto serving = [this] { return svr_sock_ != INVALID_SOCKET; };
     while (connection.wait_for_request(serving)) {
+        std::string reason;
+        auto verdict = connection.screen_request(reason);
+        if (verdict == ScreenVerdict::NeedMore) break;  // silent past a timeout, or closed
+        if (verdict != ScreenVerdict::Complete) {
+            connection.refuse_and_close(refusal_ ? refusal_(verdict, reason) : std::string());
+            return false;
+        }
         bool closed = false;
         ok = process_request(connection, false, closed, nullptr);
         if (!ok || closed || connection.abandoned()) break;

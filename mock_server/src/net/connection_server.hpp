@@ -7,7 +7,9 @@
 
 #include <httplib.h>
 
+#include <functional>
 #include <memory>
+#include <string>
 
 #include "net/connection.hpp"
 
@@ -22,11 +24,16 @@ class ConnectionServer : public httplib::Server {
     // Call after binding, before listen_after_bind().
     void widen_backlog();
 
+    // The bytes to answer a request RequestScreen refused with (empty: close without an answer).
+    using Refusal = std::function<std::string(ScreenVerdict, const std::string& reason)>;
+    void set_refusal_handler(Refusal refusal) { refusal_ = std::move(refusal); }
+
   private:
     bool process_and_close_socket(socket_t sock) override;
 
     ConnectionLimits limits_;
     std::shared_ptr<SSL_CTX> tls_;
+    Refusal refusal_;
 };
 
 }  // namespace logicmock

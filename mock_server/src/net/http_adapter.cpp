@@ -5,6 +5,7 @@
 #include <chrono>
 
 #include "admin/admin_api.hpp"
+#include "logicmock/version.hpp"
 #include "net/request_log.hpp"
 
 namespace logicmock {
@@ -38,8 +39,9 @@ void add_mock_routes(httplib::Server& http, const AdapterContext& c) {
     WorkflowStore& store = c.store;
     http.Get("/_mock/health", [&store](const httplib::Request&, httplib::Response& res) {
         res.set_header("Cache-Control", "no-cache");
-        res.set_content("{\"status\":\"ok\",\"workflows\":" +
-                            std::to_string(store.all_workflows().size()) + "}",
+        res.set_content(std::string("{\"status\":\"ok\",\"version\":\"") + kVersion +
+                            "\",\"workflows\":" + std::to_string(store.all_workflows().size()) +
+                            "}",
                         "application/json; charset=utf-8");
     });
 }
@@ -112,13 +114,54 @@ void add_hooks(httplib::Server& http, const AdapterContext& c) {
     });
 }
 
+const char* reason_phrase(int status) {
+    switch (status) {
+        case 413:
+            return "Payload Too Large";
+        case 414:
+            return "URI Too Long";
+        default:
+            return "Bad Request";
+    }
+}
+
+// The whole HTTP/1.1 answer to a request refused from its framing; the connection closes after.
+std::string serialize_refusal(const Response& r) {
+    std::string out =
+        "HTTP/1.1 " + std::to_string(r.status) + " " + reason_phrase(r.status) + "\r\n";
+    for (const auto& [name, value] : r.headers) {
+        if (iequals(name, "Content-Length") || iequals(name, "Connection")) continue;
+        out += name + ": " + value + "\r\n";
+    }
+    out += "Content-Length: " + std::to_string(r.body.size()) + "\r\nConnection: close\r\n\r\n";
+    return out + r.body;
+}
+
+void add_refusals(ConnectionServer& http, const AdapterContext& c) {
+    Service& service = c.service;
+    const LogFormat log_format = c.options.log_format;
+    http.set_refusal_handler([&service, log_format](ScreenVerdict verdict, const std::string&) {
+        if (verdict == ScreenVerdict::TlsHandshake) {
+            write_notice(log_format, kTlsOnHttpPortNotice);
+            return std::string();
+        }
+        const int status = verdict == ScreenVerdict::TooLarge     ? 413
+                           : verdict == ScreenVerdict::UriTooLong ? 414
+                                                                  : 400;
+        Response response = service.transport_error(Request{}, status);
+        write_request_log(log_format, {"-", "-", status, 0.0,
+                                       response.headers.get("x-ms-request-id").value_or(""), ""});
+        return serialize_refusal(response);
+    });
+}
+
 }  // namespace
 
 ConnectionLimits connection_limits(const ServerOptions& o) {
     using std::chrono::milliseconds;
     return ConnectionLimits{milliseconds(o.read_timeout_ms), milliseconds(o.write_timeout_ms),
                             milliseconds(o.request_timeout_ms),
-                            std::chrono::seconds(o.keep_alive_timeout_s)};
+                            std::chrono::seconds(o.keep_alive_timeout_s), o.service.max_body_bytes};
 }
 
 Request to_core_request(const httplib::Request& in) {
@@ -143,8 +186,9 @@ void write_core_response(const Response& in, httplib::Response& out) {
     if (!in.body.empty() || !content_type.empty()) out.set_content(in.body, content_type);
 }
 
-void configure_http_server(httplib::Server& http, const AdapterContext& context) {
+void configure_http_server(ConnectionServer& http, const AdapterContext& context) {
     tune(http, context.options);
+    add_refusals(http, context);
     add_hooks(http, context);
     add_mock_routes(http, context);  // before the catch-all ARM routes: first match wins
     add_admin_routes(http, context);

@@ -20,7 +20,10 @@ struct AdapterContext {
 ConnectionLimits connection_limits(const ServerOptions& options);
 
 // Tuning (TCP_NODELAY, socket options, body limit), hooks and every route.
-void configure_http_server(httplib::Server& http, const AdapterContext& context);
+void configure_http_server(ConnectionServer& http, const AdapterContext& context);
+
+inline constexpr const char* kTlsOnHttpPortNotice =
+    "TLS client on an HTTP port: start with --tls or use http://";
 
 Request to_core_request(const httplib::Request& in);
 void write_core_response(const Response& in, httplib::Response& out);

@@ -26,12 +26,30 @@ std::string format_request_log_line(LogFormat format, const RequestLogEntry& ent
     return line;
 }
 
-void write_request_log(LogFormat format, const RequestLogEntry& entry) {
-    if (format == LogFormat::None) return;
-    const std::string line = format_request_log_line(format, entry);
+namespace {
+
+void write_line(const std::string& line) {
     static std::mutex mutex;
     std::lock_guard lock(mutex);
     std::fwrite(line.data(), 1, line.size(), stderr);
+}
+
+}  // namespace
+
+void write_request_log(LogFormat format, const RequestLogEntry& entry) {
+    if (format != LogFormat::None) write_line(format_request_log_line(format, entry));
+}
+
+std::string format_notice_line(LogFormat format, std::string_view message) {
+    if (format == LogFormat::None) return {};
+    if (format == LogFormat::Json) {
+        return "{\"event\":\"notice\",\"message\":" + json_quote(message) + "}\n";
+    }
+    return std::string(message) + "\n";
+}
+
+void write_notice(LogFormat format, std::string_view message) {
+    if (format != LogFormat::None) write_line(format_notice_line(format, message));
 }
 
 }  // namespace logicmock

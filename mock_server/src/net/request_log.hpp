@@ -22,4 +22,8 @@ struct RequestLogEntry {
 std::string format_request_log_line(LogFormat format, const RequestLogEntry& entry);
 void write_request_log(LogFormat format, const RequestLogEntry& entry);
 
+// One line about the server itself (not a request), e.g. a TLS client on an HTTP port.
+std::string format_notice_line(LogFormat format, std::string_view message);
+void write_notice(LogFormat format, std::string_view message);
+
 }  // namespace logicmock

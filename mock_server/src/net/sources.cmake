@@ -6,6 +6,7 @@ target_sources(logicmock_server PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/elastic_thread_pool.cpp
     ${CMAKE_CURRENT_LIST_DIR}/http_adapter.cpp
     ${CMAKE_CURRENT_LIST_DIR}/request_log.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/request_screen.cpp
     ${CMAKE_CURRENT_LIST_DIR}/tls_credentials.cpp
     ${CMAKE_CURRENT_LIST_DIR}/transport_faults.cpp
 )

@@ -78,6 +78,21 @@ TEST_CASE("JSON parsing refuses deep nesting and bad input without throwing", "[
     REQUIRE(to_json_text(nlohmann::json("bad \xff byte")).find("\\u") == std::string::npos);
 }
 
+TEST_CASE("a JSON number out of range is a parse error naming its path", "[stage][json]") {
+    const std::string huge = "1" + std::string(400, '0');
+    auto message = [](const std::string& text) {
+        auto parsed = parse_json(text);
+        REQUIRE(std::holds_alternative<JsonParseError>(parsed));
+        return std::get<JsonParseError>(parsed).message;
+    };
+    REQUIRE(message(R"({"keyType":)" + huge + "}") ==
+            "A JSON number is out of range. Path 'keyType', line 1, position 412.");
+    REQUIRE_THAT(message(R"({"a":{"b c":[0,{"d":[)" + huge + "]}]}}"),
+                 Catch::StartsWith("A JSON number is out of range. Path 'a['b c'][1].d[0]'"));
+    REQUIRE_THAT(message("-1e999"), Catch::StartsWith("A JSON number is out of range. Path ''"));
+    REQUIRE_THAT(message("{\n\"a\": tru}"), Catch::EndsWith("Path 'a', line 2, position 9."));
+}
+
 TEST_CASE("schema validation names the path and the rule", "[stage][schema]") {
     auto v = validate(Shape::RegenerateActionParameter, nlohmann::json{{"keyType", "Tertiary"}});
     REQUIRE(v);
