@@ -1,11 +1,25 @@
-// libFuzzer target over the transport-free pipeline. Input layout (every part optional):
+// libFuzzer target over the transport-free front door: the ARM pipeline, the Logic runtime host
+// (/workflows/...) and the admin API (/_mock/...). An input is up to four requests separated by
+// a line "%%"; each request is laid out as (every part optional)
 //   METHOD \n TARGET \n (Name: value \n)* \n BODY
-// so mutations reach every stage: routing, query parsing, auth headers, media type, JSON, schema.
+// so mutations reach every stage, and a fault rule posted in one request acts on the next.
+//
+// The oracle (any violation traps, so libFuzzer keeps the input):
+// - a 5xx that no fault asked for (no x-mock-fault header, no fault rule in force) is a bug;
+// - an error (>= 400) that no fault shaped must carry an ErrorResponse body;
+// - a non-2xx answer must leave every workflow's keys (and the set of workflows) as they were;
+// - every answer has a status in 200..599 and an x-ms-request-id.
 
 #include <cstddef>
 #include <cstdint>
+#include <nlohmann/json.hpp>
+#include <string>
 #include <string_view>
 
+#include "admin/admin_api.hpp"
+#include "faults/fault_engine.hpp"
+#include "logicmock/json_text.hpp"
+#include "logicmock/schema_validator.hpp"
 #include "logicmock/seed.hpp"
 #include "logicmock/service.hpp"
 
@@ -24,10 +38,7 @@ std::string_view take_line(std::string_view& rest) {
     return line;
 }
 
-}  // namespace
-
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    std::string_view rest(reinterpret_cast<const char*>(data), size);
+logicmock::Request parse_request(std::string_view rest) {
     logicmock::Request request;
     request.method = take_line(rest);
     request.target = take_line(rest);
@@ -40,8 +51,57 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         request.headers.add(std::string(line.substr(0, colon)), std::string(value));
     }
     request.body = rest;
-    logicmock::Response response = service().handle(request);
-    if (response.status < 200 || response.status > 599) __builtin_trap();
-    if (!response.headers.contains("x-ms-request-id")) __builtin_trap();
+    return request;
+}
+
+// Every workflow with its keys: what no failed request may change.
+std::string key_state() {
+    std::string state;
+    for (const auto& wf : service().store().all_workflows()) {
+        state += wf.subscription_id + '/' + wf.resource_group + '/' + wf.name + '=';
+        state.append(reinterpret_cast<const char*>(wf.primary_key.data()), wf.primary_key.size());
+        state.append(reinterpret_cast<const char*>(wf.secondary_key.data()),
+                     wf.secondary_key.size());
+        state += '\n';
+    }
+    return state;
+}
+
+bool is_error_response(const std::string& body) {
+    auto parsed = logicmock::parse_json(body);
+    const auto* json = std::get_if<nlohmann::json>(&parsed);
+    return json && !logicmock::validate(logicmock::Shape::ErrorResponse, *json);
+}
+
+void check(bool ok) {
+    if (!ok) __builtin_trap();
+}
+
+void run_one(const logicmock::Request& request) {
+    const bool fault_possible =
+        request.headers.contains("x-mock-fault") || !service().faults().list().empty();
+    const std::string before = key_state();
+    logicmock::Response response = logicmock::is_admin_target(request.target)
+                                       ? logicmock::handle_admin(service(), request)
+                                       : service().handle(request);
+    check(response.status >= 200 && response.status <= 599);
+    check(response.headers.contains("x-ms-request-id"));
+    if (!fault_possible) {
+        check(response.status < 500);
+        if (response.status >= 400) check(is_error_response(response.body));
+    }
+    if (response.status < 200 || response.status > 299) check(key_state() == before);
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    logicmock::reset_service(service());  // each input starts from the seed, without faults
+    std::string_view rest(reinterpret_cast<const char*>(data), size);
+    for (int i = 0; i < 4 && !rest.empty(); ++i) {
+        auto split = rest.find("\n%%\n");
+        run_one(parse_request(rest.substr(0, split)));
+        rest = split == std::string_view::npos ? std::string_view() : rest.substr(split + 4);
+    }
     return 0;
 }
