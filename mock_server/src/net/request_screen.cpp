@@ -217,12 +217,11 @@ ScreenVerdict RequestScreen::step(unsigned char c) {
                 state_ = State::HeadEnd;
                 return ScreenVerdict::NeedMore;
             }
-            if (!is_tchar(c)) return refuse(ScreenVerdict::Malformed, "not an HTTP header line");
-            name_.assign(1, static_cast<char>(c));
+            name_.clear();
             state_ = State::HeaderName;
-            return ScreenVerdict::NeedMore;
+            [[fallthrough]];
         case State::HeaderName:
-            if (c == ':') {
+            if (c == ':' && !name_.empty()) {
                 state_ = State::HeaderValue;
                 return ScreenVerdict::NeedMore;
             }
