@@ -17,6 +17,7 @@ VALID_RATIO = 0.8
 INVALID_RATIO = 0.7
 P99_MS = 1.0
 PRISM_FACTOR = 10.0
+THROTTLE_COUNT_RATIO = 0.95  # issue #14: --throttling count costs at most 5 % against off
 STARTUP_MS = 20.0
 RSS_MIB = 32.0
 RSS_FLAT_KIB = 1024  # growth between the 10% and 100% marks of the soak
@@ -121,6 +122,11 @@ def targets(rows, startup, soak, storm, meta):
     lm16 = [r for r in rows if r["group"] == "logicmock" and "p99_ms" in r]
     for r in lm16:
         add(f"p99 at -c16: {r['label']}", fmt_ms(r["p99_ms"]), f"≤ {P99_MS:g} ms", r["p99_ms"] <= P99_MS)
+    lm_off = by_id(rows, "lm_valid_off")
+    if lm_valid and lm_off and lm_valid.get("rps") and lm_off.get("rps"):
+        r = lm_valid["rps"] / lm_off["rps"]
+        add("--throttling count vs off (valid regenerateAccessKey)", f"{r:.3f}×",
+            f"≥ {THROTTLE_COUNT_RATIO:g}×", r >= THROTTLE_COUNT_RATIO)
     prism = by_id(rows, "prism_valid")
     if lm_valid and prism:
         f = lm_valid["rps"] / prism["rps"]

@@ -251,8 +251,16 @@ if [ -n "$NGINX_URL" ]; then
         "$(curl_status POST "$NGINX_URL$ARM_PATH/testWorkflowName/regenerateAccessKey?api-version=2019-05-01" '{"keyType":"Primary"}')"
 fi
 REGEN=$ARM_PATH/testWorkflowName/regenerateAccessKey?api-version=2019-05-01
-run_case lm_valid logicmock "regenerateAccessKey valid (HTTP)" $C "$LM_URL" regenerate_valid.lua 200 \
+run_case lm_valid logicmock "regenerateAccessKey valid (HTTP, --throttling count)" $C "$LM_URL" regenerate_valid.lua 200 \
     "$(curl_status POST "$LM_URL$REGEN" '{"keyType":"Primary"}')"
+# The same request without token buckets, right after, so the two rows share the machine's state:
+# issue #14 wants count mode within 5 % of off.
+start_listening lm_off "$BIN/logicmock-server" --port 0 --throttling off --log-format none
+LM_OFF_PID=$LISTEN_PID
+LM_OFF_URL=$(echo "$LISTEN_LINE" | python3 -c 'import json,sys; print(json.load(sys.stdin)["url"])')
+run_case lm_valid_off logicmock "regenerateAccessKey valid (HTTP, --throttling off)" $C "$LM_OFF_URL" regenerate_valid.lua 200 \
+    "$(curl_status POST "$LM_OFF_URL$REGEN" '{"keyType":"Primary"}')"
+stop_pid "$LM_OFF_PID"
 run_case lm_valid_https logicmock "regenerateAccessKey valid (HTTPS)" $C "$LM_HTTPS" regenerate_valid.lua 200 \
     "$(curl_status POST "$LM_HTTPS$REGEN" '{"keyType":"Primary"}')"
 run_case lm_invalid logicmock "regenerateAccessKey invalid body (400)" $C "$LM_URL" regenerate_invalid.lua 400 \

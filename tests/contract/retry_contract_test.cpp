@@ -203,3 +203,70 @@ TEST_CASE("without retries a reset connection is an io transport error and rotat
     CHECK(current_record().primary_key == before.primary_key);
     CHECK(current_record().primary_rotations == before.primary_rotations);
 }
+
+TEST_CASE("the client waits out a token-bucket 429 for Retry-After and its retry gets through",
+          "[contract][retry][throttling]") {
+    // Its own in-process server, so the client's sleeps can move the server's clock: one write
+    // token every 2 s, two in the bucket.
+    auto clock = std::make_shared<ManualClock>();
+    ServerOptions server_options;
+    server_options.service.throttling.mode = ThrottleMode::Enforce;
+    server_options.service.throttling.principal[1] = {2, 0.5};
+    server_options.service.throttling.clock = clock;
+    MockServer server(server_options);
+    server.start();
+    MockAdmin admin(server);
+
+    ClientOptions options;
+    options.base_url = server.url();
+    options.token = fixed_token("t");
+    options.retry = RetryPolicy{};
+    std::vector<milliseconds> waits;
+    options.environment.sleep = [&](milliseconds delay) {
+        waits.push_back(delay);
+        clock->advance(delay);
+    };
+    options.environment.random = [] { return 0.5; };
+    WorkflowsClient client(options);
+    const Workflow workflow{"34adfa4f-cedf-4dc0-ba29-b6d1a69ab345", "testResourceGroup",
+                            "testWorkflowName"};
+
+    std::vector<std::string> remaining;
+    for (int i = 0; i < 3; ++i) {
+        auto result = client.regenerate_access_key(workflow, KeyType::Primary);
+        INFO("outcome: " << to_string(result.kind()));
+        REQUIRE(result.ok());
+        remaining.push_back(
+            std::string(result.response->headers.get("x-ms-ratelimit-remaining-subscription-writes")
+                            .value_or("")));
+        if (i < 2) CHECK(result.attempts == 1);
+        if (i == 2) CHECK(result.attempts == 2);
+    }
+    CHECK(remaining == std::vector<std::string>{"1", "0", "0"});
+    CHECK(waits == std::vector{milliseconds(2000)});  // Retry-After: 2, exactly
+
+    const auto calls = admin.journal(JournalFilter().by_operation("regenerateAccessKey"));
+    REQUIRE(calls.size() == 4);
+    const std::vector<int> statuses{calls[0].status, calls[1].status, calls[2].status,
+                                    calls[3].status};
+    CHECK(statuses == std::vector{200, 200, 429, 200});
+    CHECK(calls[2].throttled);
+    CHECK(calls[2].error_code == "SubscriptionRequestsThrottled");
+    CHECK(header_of(calls[2], "x-ms-client-request-id") ==
+          header_of(calls[3], "x-ms-client-request-id"));
+    CHECK(server.store()
+              .find_workflow({workflow.subscription_id, workflow.resource_group, workflow.name})
+              ->primary_rotations == 3);
+
+    // Without retries the 429 reaches the caller with ARM's text and Retry-After.
+    options.retry.max_retries = 0;
+    auto refused = WorkflowsClient(options).regenerate_access_key(workflow, KeyType::Primary);
+    REQUIRE(refused.arm_error() != nullptr);
+    CHECK(refused.status() == 429);
+    CHECK(refused.response->headers.get("Retry-After") == "2");
+    CHECK(refused.arm_error()->message ==
+          "Number of 'write' requests for subscription '34adfa4f-cedf-4dc0-ba29-b6d1a69ab345' "
+          "actor '00000000-0000-0000-0000-000000000000' exceeded. Please try again after '2' "
+          "seconds after additional tokens are available. Refer to "
+          "https://aka.ms/arm-throttling for additional information.");
+}

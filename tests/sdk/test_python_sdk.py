@@ -336,6 +336,77 @@ class ThrottlingTest(SdkTestCase):
         self.assertEqual(self.rotations(), {**before, "primary": before["primary"] + 1})
 
 
+class ThrottlingTest(SdkTestCase):
+    """Issue #14: ARM's token buckets through the SDK. Two write tokens, one back every 4 s, so
+    the burst stays inside one refill however slow the machine, and azure-core's own retry
+    (a POST is retried when the 429 carries Retry-After) has to wait the whole Retry-After."""
+
+    server_flags = ["--throttling", "enforce", "--throttle-writes", "2:0.25"]
+
+    def setUp(self):
+        status, _, _ = self.https("POST", "/_mock/throttling/reset")
+        self.assertEqual(status, 204)
+
+    def regenerate_headers(self, **settings):
+        with self.client(**settings) as client:
+            return client.workflows.regenerate_access_key(
+                RESOURCE_GROUP, WORKFLOW, RegenerateActionParameter(key_type="Primary"),
+                cls=lambda response, deserialized, headers: response.http_response.headers,
+            )
+
+    def test_a_burst_counts_down_and_the_sdk_retry_waits_out_retry_after(self):
+        mark = self.last_journal_id()
+        before = self.rotations()
+        burst = [self.regenerate_headers() for _ in range(2)]
+        self.assertEqual(
+            [h["x-ms-ratelimit-remaining-subscription-writes"] for h in burst], ["1", "0"]
+        )
+        self.assertTrue(all(h["x-ms-ratelimit-remaining-subscription-global-writes"] for h in burst))
+
+        with self.assertRaises(HttpResponseError) as caught:  # retry_total=0: not retried
+            self.regenerate("Primary")
+        self.assertArmError(caught, 429, "SubscriptionRequestsThrottled")
+        retry_after = caught.exception.response.headers["Retry-After"]
+        self.assertIn(retry_after, {"2", "3", "4"})
+        self.assertEqual(
+            caught.exception.error.message,
+            f"Number of 'write' requests for subscription '{SUBSCRIPTION}' actor "
+            f"'00000000-0000-0000-0000-000000000000' exceeded. Please try again after "
+            f"'{retry_after}' seconds after additional tokens are available. Refer to "
+            "https://aka.ms/arm-throttling for additional information.",
+        )
+        self.assertEqual(caught.exception.response.headers["x-ms-failure-cause"], "gateway")
+
+        started = time.monotonic()
+        headers = self.regenerate_headers(retry_total=3)  # the SDK's own retry policy
+        waited = time.monotonic() - started
+        self.assertEqual(headers["x-ms-ratelimit-remaining-subscription-writes"], "0")
+
+        calls = self.journal_since(mark, "regenerateAccessKey")
+        self.assertEqual([c["status"] for c in calls], [200, 200, 429, 429, 200])
+        self.assertEqual([c["throttled"] for c in calls], [False, False, True, True, False])
+        self.assertEqual(
+            header(calls[3], "x-ms-client-request-id"), header(calls[4], "x-ms-client-request-id")
+        )
+        retried_after = int(
+            re.search(r"after '(\d+)' seconds", calls[3]["error"]["message"]).group(1)
+        )
+        self.assertGreaterEqual(waited, retried_after)
+        self.assertEqual(self.rotations(), {**before, "primary": before["primary"] + 3})
+
+    def test_the_admin_api_shows_the_buckets_and_reset_refills_them(self):
+        self.regenerate_headers()
+        status, _, answer = self.https("GET", "/_mock/throttling")
+        self.assertEqual(status, 200)
+        self.assertEqual(answer["mode"], "enforce")
+        self.assertEqual(answer["limits"]["writes"], {"size": 2, "refillPerSecond": 0.25})
+        mine = [b for b in answer["buckets"] if b["scope"] == "principal"]
+        self.assertEqual([(b["operation"], b["remaining"]) for b in mine], [("writes", 1)])
+        self.assertEqual(self.https("POST", "/_mock/throttling/reset")[0], 204)
+        headers = self.regenerate_headers()
+        self.assertEqual(headers["x-ms-ratelimit-remaining-subscription-writes"], "1")
+
+
 class CallbackUrlTest(SdkTestCase):
     """Issue #6: callback URLs parse into the SDK's models, and rotation really revokes them."""
 

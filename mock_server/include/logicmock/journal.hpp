@@ -27,6 +27,7 @@ struct JournalEntry {
     std::string workflow;
     std::string fault_rule;    // id of the rule that fired, "header" for x-mock-fault, else ""
     std::string fault_action;  // "preset:Throttled", "error:409", "transport:reset", "delay", ...
+    bool throttled = false;    // answered 429 by the token buckets (--throttling enforce)
     std::string error_code;    // the ErrorResponse code when the answer was an error
     std::string error_message;
     std::string request_id;  // x-ms-request-id of the answer

@@ -38,7 +38,15 @@ class MockAdmin {
     std::size_t journal_count(const JournalFilter& filter = {}) const;
     void clear_journal();
 
-    // Workflows back to the seed, fault rules back to the start-up set, journal emptied.
+    // As GET /_mock/throttling: {"mode":..,"limits":{..},"maxBuckets":..,"buckets":[..]}.
+    std::string throttling_json() const;
+    // As PATCH /_mock/throttling, e.g. R"({"mode":"enforce","limits":{"writes":{"size":5}}})";
+    // throws ThrottlingSettingsError (logicmock/throttling.hpp) and then changes nothing.
+    void set_throttling(std::string_view settings_json);
+    void refill_throttling();  // every bucket full again
+
+    // Workflows back to the seed, fault rules back to the start-up set, journal emptied,
+    // throttling buckets refilled.
     void reset();
 
   private:

@@ -16,6 +16,7 @@ namespace logicmock {
 
 class FaultEngine;
 class RequestJournal;
+class Throttler;
 
 class Service {
   public:
@@ -36,6 +37,7 @@ class Service {
     WorkflowStore& store() const;
     FaultEngine& faults() const;
     RequestJournal& journal() const;
+    Throttler& throttling() const;
 
   private:
     struct Impl;

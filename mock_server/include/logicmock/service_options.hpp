@@ -7,6 +7,7 @@
 #include <string>
 
 #include "logicmock/faults.hpp"
+#include "logicmock/throttling.hpp"
 
 namespace logicmock {
 
@@ -37,6 +38,7 @@ struct ServiceOptions {
     std::size_t journal_body_limit = 4096;        // request body bytes kept per entry
     bool admin_enabled = true;                    // false: no /_mock/ admin API, no x-mock-fault
     std::string admin_token;                      // non-empty: admin calls must present it
+    ThrottlingOptions throttling;                 // token buckets (README "Throttling")
 };
 
 }  // namespace logicmock

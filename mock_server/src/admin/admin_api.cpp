@@ -1,5 +1,7 @@
 #include "admin/admin_api.hpp"
 
+#include "admin/throttling_admin.hpp"
+
 #include <charconv>
 #include <nlohmann/json.hpp>
 
@@ -10,6 +12,7 @@
 #include "protocol/error_catalogue.hpp"
 #include "protocol/request_target.hpp"
 #include "protocol/response_headers.hpp"
+#include "throttling/throttler.hpp"
 #include "util/arm_time.hpp"
 #include "util/random_bytes.hpp"
 
@@ -79,6 +82,7 @@ nlohmann::json entry_json(const JournalEntry& e) {
     j["fault"] = e.fault_rule.empty()
                      ? nlohmann::json()
                      : nlohmann::json{{"rule", e.fault_rule}, {"action", e.fault_action}};
+    j["throttled"] = e.throttled;
     j["error"] = e.error_code.empty()
                      ? nlohmann::json()
                      : nlohmann::json{{"code", e.error_code}, {"message", e.error_message}};
@@ -184,6 +188,27 @@ Response journal_route(Service& service, const Request& request, const RequestTa
     return json_response(200, {{"value", value}});
 }
 
+// GET: settings and buckets; PATCH: change settings; POST .../reset: refill every bucket.
+Response throttling_route(Service& service, const Request& request,
+                          const std::vector<std::string>& rest) {
+    if (rest.empty() && request.method == "GET") {
+        return json_response(200, nlohmann::json::parse(throttling_json(service)));
+    }
+    if (rest.empty() && request.method == "PATCH") {
+        try {
+            apply_throttling_settings(service, request.body);
+        } catch (const ThrottlingSettingsError& e) {
+            return admin_error(ErrorId::InvalidThrottlingSettings, {e.what()});
+        }
+        return json_response(200, nlohmann::json::parse(throttling_json(service)));
+    }
+    if (rest.size() == 1 && rest[0] == "reset" && request.method == "POST") {
+        service.throttling().refill_all();
+        return no_content();
+    }
+    return admin_error(ErrorId::AdminRouteNotFound, {request.method, request.target});
+}
+
 Response route(Service& service, const Request& request) {
     const RequestTarget target = parse_request_target(request.target);
     // segments[0] is "_mock".
@@ -193,6 +218,7 @@ Response route(Service& service, const Request& request) {
         target.segments.end());
     if (area == "faults") return faults_route(service, request, rest);
     if (area == "journal") return journal_route(service, request, target, rest);
+    if (area == "throttling") return throttling_route(service, request, rest);
     if (area == "reset" && rest.empty() && request.method == "POST") {
         reset_service(service);
         return no_content();
@@ -251,6 +277,7 @@ void reset_service(Service& service) {
     service.faults().reset();
     service.store().reset_to_seed();
     service.journal().clear();
+    service.throttling().refill_all();
 }
 
 }  // namespace logicmock

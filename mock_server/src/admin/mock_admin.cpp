@@ -1,9 +1,11 @@
 #include "logicmock/mock_admin.hpp"
 
 #include "admin/admin_api.hpp"
+#include "admin/throttling_admin.hpp"
 #include "faults/fault_engine.hpp"
 #include "journal/request_journal.hpp"
 #include "logicmock/mock_server.hpp"
+#include "throttling/throttler.hpp"
 
 namespace logicmock {
 
@@ -36,6 +38,18 @@ std::size_t MockAdmin::journal_count(const JournalFilter& filter) const {
 
 void MockAdmin::clear_journal() {
     service_.journal().clear();
+}
+
+std::string MockAdmin::throttling_json() const {
+    return logicmock::throttling_json(service_);
+}
+
+void MockAdmin::set_throttling(std::string_view settings_json) {
+    apply_throttling_settings(service_, settings_json);
+}
+
+void MockAdmin::refill_throttling() {
+    service_.throttling().refill_all();
 }
 
 void MockAdmin::reset() {

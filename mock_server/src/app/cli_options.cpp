@@ -3,6 +3,8 @@
 #include <functional>
 #include <limits>
 
+#include "throttling/throttler.hpp"
+
 namespace logicmock {
 namespace {
 
@@ -48,6 +50,36 @@ T choose(const std::string& flag, const std::string& text,
         names += (names.empty() ? "" : "|") + std::string(name);
     }
     throw UsageError("--" + flag + " takes " + names + ", not '" + text + "'");
+}
+
+// --throttle-writes 200:10 (bucket size : tokens refilled per second).
+void set_limit(CliConfig& c, const char* flag, const std::string& text) {
+    const LimitName* name = nullptr;
+    for (const auto& n : limit_names()) {
+        if (std::string_view(flag) == n.flag) name = &n;
+    }
+    BucketLimits limits;
+    const auto colon = text.find(':');
+    bool parsed = colon != std::string::npos && colon > 0 && colon + 1 < text.size();
+    if (parsed) {
+        try {
+            std::size_t used = 0;
+            limits.size = std::stoll(text.substr(0, colon), &used);
+            parsed = used == colon;
+            const std::string rate = text.substr(colon + 1);
+            limits.refill_per_second = std::stod(rate, &used);
+            parsed = parsed && used == rate.size();
+        } catch (const std::exception&) {
+            parsed = false;
+        }
+    }
+    std::string problem = parsed ? bucket_limits_problem(limits) : "expected SIZE:RATE";
+    if (!problem.empty() || !name) {
+        throw UsageError("--" + std::string(flag) + " takes SIZE:RATE (e.g. 200:10), not '" + text +
+                         "': " + problem);
+    }
+    auto& t = c.server.service.throttling;
+    limits_of(t.principal, t.global, *name) = limits;
 }
 
 const std::vector<Flag>& flags() {
@@ -168,6 +200,39 @@ const std::vector<Flag>& flags() {
              c.server.service.admin_enabled = !to_bool("no-admin", v);
          },
          true},
+        {"throttling", "off|count|enforce",
+         "ARM's token buckets: off (a constant rate-limit header), count (headers count down and "
+         "refill, never 429) or enforce (an empty bucket answers 429); default count",
+         [](CliConfig& c, const std::string& v) {
+             c.server.service.throttling.mode =
+                 choose<ThrottleMode>("throttling", v,
+                                      {{"off", ThrottleMode::Off},
+                                       {"count", ThrottleMode::Count},
+                                       {"enforce", ThrottleMode::Enforce}});
+         }},
+        {"throttle-reads", "SIZE:RATE",
+         "per principal read bucket: tokens and refill per second (default 250:25)",
+         [](CliConfig& c, const std::string& v) { set_limit(c, "throttle-reads", v); }},
+        {"throttle-writes", "SIZE:RATE",
+         "per principal write bucket, POST actions included (default 200:10)",
+         [](CliConfig& c, const std::string& v) { set_limit(c, "throttle-writes", v); }},
+        {"throttle-deletes", "SIZE:RATE", "per principal delete bucket (default 200:10)",
+         [](CliConfig& c, const std::string& v) { set_limit(c, "throttle-deletes", v); }},
+        {"throttle-global-reads", "SIZE:RATE",
+         "per subscription read bucket, all principals (default 3750:375)",
+         [](CliConfig& c, const std::string& v) { set_limit(c, "throttle-global-reads", v); }},
+        {"throttle-global-writes", "SIZE:RATE",
+         "per subscription write bucket, all principals (default 3000:150)",
+         [](CliConfig& c, const std::string& v) { set_limit(c, "throttle-global-writes", v); }},
+        {"throttle-global-deletes", "SIZE:RATE",
+         "per subscription delete bucket, all principals (default 3000:150)",
+         [](CliConfig& c, const std::string& v) { set_limit(c, "throttle-global-deletes", v); }},
+        {"throttle-max-buckets", "N",
+         "buckets kept at most; the least recently used is forgotten (default 100000)",
+         [](CliConfig& c, const std::string& v) {
+             c.server.service.throttling.max_buckets =
+                 static_cast<std::size_t>(to_int("throttle-max-buckets", v, 2, 10000000));
+         }},
         {"admin-token", "TOKEN",
          "admin calls (and x-mock-fault) must send 'x-mock-admin-token: TOKEN' or "
          "'Authorization: Bearer TOKEN'",
@@ -273,8 +338,8 @@ std::string cli_help() {
         "  --version\n      print \"logicmock-server <version>\" and exit\n\n"
         "Exit codes: 0 stopped by a signal, 1 cannot listen, 2 usage error, bad seed, fault or\n"
         "state file, or unusable certificate, key or --ca-out file.\n"
-        "Health: GET /_mock/health. Faults, journal, reset: /_mock/faults, /_mock/journal,\n"
-        "/_mock/reset (docs/FAULTS.md).\n";
+        "Health: GET /_mock/health. Faults, journal, throttling, reset: /_mock/faults,\n"
+        "/_mock/journal, /_mock/throttling, /_mock/reset (docs/FAULTS.md, README).\n";
     return text;
 }
 

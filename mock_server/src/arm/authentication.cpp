@@ -24,7 +24,8 @@ ArmError missing_header() {
     return e;
 }
 
-std::optional<ArmError> check_jwt(std::string_view token, SystemTime now) {
+std::optional<ArmError> check_jwt(std::string_view token, SystemTime now,
+                                  CallerPrincipal& principal) {
     auto first = token.find('.');
     auto second = first == std::string_view::npos ? first : token.find('.', first + 1);
     if (second == std::string_view::npos) return make_error(ErrorId::InvalidAuthenticationToken);
@@ -47,7 +48,10 @@ std::optional<ArmError> check_jwt(std::string_view token, SystemTime now) {
     std::string audience =
         (aud != claims->end() && aud->is_string()) ? aud->get<std::string>() : "";
     for (auto allowed : kManagementAudiences) {
-        if (audience == allowed) return std::nullopt;
+        if (audience == allowed) {
+            principal = principal_from_claims(*claims);
+            return std::nullopt;
+        }
     }
     return make_error(ErrorId::InvalidAuthenticationTokenAudience, {audience});
 }
@@ -55,7 +59,7 @@ std::optional<ArmError> check_jwt(std::string_view token, SystemTime now) {
 }  // namespace
 
 std::optional<ArmError> authenticate(const Headers& headers, const ServiceOptions& options,
-                                     SystemTime now) {
+                                     SystemTime now, CallerPrincipal& principal) {
     auto header = headers.get("Authorization");
     if (!header) return missing_header();
     constexpr std::string_view kScheme = "Bearer ";
@@ -77,7 +81,7 @@ std::optional<ArmError> authenticate(const Headers& headers, const ServiceOption
             }
             return make_error(ErrorId::InvalidAuthenticationToken);
         case AuthPolicy::Jwt:
-            return check_jwt(token, now);
+            return check_jwt(token, now, principal);
     }
     return make_error(ErrorId::InvalidAuthenticationToken);
 }

@@ -14,6 +14,7 @@
 #include "protocol/request_context.hpp"
 #include "protocol/response_headers.hpp"
 #include "runtime/runtime_invoke.hpp"
+#include "throttling/throttle_stage.hpp"
 #include "util/random_bytes.hpp"
 
 namespace logicmock {
@@ -34,6 +35,7 @@ struct Service::Impl {
     std::shared_ptr<WorkflowStore> store;
     mutable FaultEngine faults{options.faults};
     mutable RequestJournal journal{options.journal_size, options.journal_body_limit};
+    mutable Throttler throttler{options.throttling};
 
     OperationResult run_pipeline(RequestContext& context) const {
         const Request& request = context.request;
@@ -62,12 +64,23 @@ struct Service::Impl {
             return *e;
         }
         // 3. authentication
-        if (auto e = authenticate(request.headers, options, context.now)) return *e;
+        if (auto e = authenticate(request.headers, options, context.now, context.principal)) {
+            return *e;
+        }
         // 4. subscription, resource group, workflow
+        const std::string& subscription = match.params.subscription_id;
         auto workflow = resolve_route_target(*store, match);
-        if (auto* e = std::get_if<ArmError>(&workflow)) return *e;
+        if (auto* e = std::get_if<ArmError>(&workflow)) {
+            // ARM throttles before the resource provider answers that the workflow is missing.
+            if (e->code == catalogue_entry(ErrorId::ResourceNotFound).code) {
+                if (auto t = throttle_request(throttler, context, subscription)) return *t;
+            }
+            return *e;
+        }
         // 4b. injected faults
         if (auto r = inject_fault(faults, options, context, match)) return *r;
+        // 4c. throttling
+        if (auto e = throttle_request(throttler, context, subscription)) return *e;
         // 5. body size and media type
         if (auto e = check_body_size(request, options.max_body_bytes)) return *e;
         if (auto e = check_media_type(request)) return *e;
@@ -93,8 +106,12 @@ struct Service::Impl {
         Response response = std::holds_alternative<ArmError>(result)
                                 ? error_response(std::get<ArmError>(result))
                                 : std::get<Response>(std::move(result));
+        const ThrottleMode mode = throttler.mode();
+        if (!trace.rate_limit && mode != ThrottleMode::Off) {
+            trace.rate_limit = uncharged_counts(throttler, context);
+        }
         add_arm_headers(response, context.request, assign_request_ids(context.request), options,
-                        context.now);
+                        context.now, mode, trace.rate_limit);
         return response;
     }
 
@@ -180,6 +197,10 @@ FaultEngine& Service::faults() const {
 
 RequestJournal& Service::journal() const {
     return impl_->journal;
+}
+
+Throttler& Service::throttling() const {
+    return impl_->throttler;
 }
 
 }  // namespace logicmock

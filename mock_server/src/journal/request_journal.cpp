@@ -131,6 +131,7 @@ JournalEntry make_journal_entry(const Request& request, const Response& response
     }
     e.fault_rule = trace.fault.rule_id;
     e.fault_action = trace.fault.action;
+    e.throttled = trace.throttled;
     add_error(e, response, trace);
     if (auto id = response.headers.get("x-ms-request-id")) e.request_id = capped(*id, 64);
     e.duration_ms = duration_ms;

@@ -48,6 +48,13 @@ const std::vector<CatalogueEntry>& error_catalogue() {
          "The Resource 'Microsoft.Logic/workflows/{0}' under resource group '{1}' was not found. "
          "For more details please go to https://aka.ms/ARMResourceNotFoundFix",
          false},
+        // The token-bucket text (arm-throttling.md 9.3, observed for 'read'). The fault preset
+        // Throttled shares the code but quotes the older backend-limit text below.
+        {ErrorId::SubscriptionTokensExhausted, "SubscriptionRequestsThrottled", 429,
+         "Number of '{0}' requests for subscription '{1}' actor '{2}' exceeded. Please try again "
+         "after '{3}' seconds after additional tokens are available. Refer to "
+         "https://aka.ms/arm-throttling for additional information.",
+         true},
         {ErrorId::UnsupportedMediaType, "UnsupportedMediaType", 415,
          "The content media type '{0}' is not supported. Only 'application/json' is supported.",
          true},
@@ -149,6 +156,8 @@ const std::vector<CatalogueEntry>& error_catalogue() {
          "At most {0} fault rules can be active at once.", false},
         {ErrorId::InvalidJournalQuery, "InvalidJournalQuery", 400,
          "The journal query parameter '{0}' is invalid: {1}", false},
+        {ErrorId::InvalidThrottlingSettings, "InvalidThrottlingSettings", 400,
+         "The throttling settings are invalid: {0}", false},
         {ErrorId::InvalidMockFaultHeader, "InvalidMockFaultHeader", 400,
          "The x-mock-fault header is invalid: {0}", false},
         {ErrorId::InternalServerError, "InternalServerError", 500,

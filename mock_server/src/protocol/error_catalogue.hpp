@@ -25,6 +25,7 @@ enum class ErrorId {
     SubscriptionNotFound,
     ResourceGroupNotFound,
     ResourceNotFound,
+    SubscriptionTokensExhausted,  // the throttling stage (token buckets)
     UnsupportedMediaType,
     RequestEntityTooLarge,
     RequestUriTooLong,
@@ -61,6 +62,7 @@ enum class ErrorId {
     FaultRuleNotFound,
     TooManyFaultRules,
     InvalidJournalQuery,
+    InvalidThrottlingSettings,
     InvalidMockFaultHeader,
     InternalServerError,  // keep last: tests count the catalogue by it
 };

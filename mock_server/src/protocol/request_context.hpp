@@ -10,6 +10,7 @@
 
 #include "logicmock/http_types.hpp"
 #include "logicmock/json_text.hpp"
+#include "protocol/caller_principal.hpp"
 #include "protocol/request_target.hpp"
 #include "protocol/request_trace.hpp"
 #include "util/arm_time.hpp"
@@ -31,6 +32,7 @@ class RequestContext {
     const SystemTime now;
     const RequestTarget target;
     RequestTrace trace;
+    CallerPrincipal principal;  // filled by the authentication stage
 
     // The body parsed as JSON (depth-limited); the same result however often it is asked for.
     const std::variant<nlohmann::json, JsonParseError>& json_body() const {

@@ -1,5 +1,7 @@
 #include "protocol/response_headers.hpp"
 
+#include <array>
+
 #include "util/random_bytes.hpp"
 
 namespace logicmock {
@@ -42,8 +44,33 @@ Response error_response(const ArmError& error) {
     return response;
 }
 
+static void add_rate_limit_headers(Headers& h, const Request& request, ThrottleMode mode,
+                                   const std::optional<RateLimitCounts>& rate_limit) {
+    if (mode == ThrottleMode::Off) {
+        // The sliding-window era's header (a subscription not on token buckets): a constant.
+        const bool read = request.method == "GET" || request.method == "HEAD";
+        h.set(read ? "x-ms-ratelimit-remaining-subscription-reads"
+                   : "x-ms-ratelimit-remaining-subscription-writes",
+              read ? "11999" : "1199");
+        return;
+    }
+    if (!rate_limit) return;
+    static const std::array<std::array<const char*, 2>, 3> kNames{{
+        {"x-ms-ratelimit-remaining-subscription-reads",
+         "x-ms-ratelimit-remaining-subscription-global-reads"},
+        {"x-ms-ratelimit-remaining-subscription-writes",
+         "x-ms-ratelimit-remaining-subscription-global-writes"},
+        {"x-ms-ratelimit-remaining-subscription-deletes",
+         "x-ms-ratelimit-remaining-subscription-global-deletes"},
+    }};
+    const auto& names = kNames[static_cast<std::size_t>(rate_limit->operation)];
+    h.set(names[0], std::to_string(rate_limit->remaining));
+    h.set(names[1], std::to_string(rate_limit->global_remaining));
+}
+
 void add_arm_headers(Response& response, const Request& request, const RequestIds& ids,
-                     const ServiceOptions& options, SystemTime now) {
+                     const ServiceOptions& options, SystemTime now, ThrottleMode mode,
+                     const std::optional<RateLimitCounts>& rate_limit) {
     Headers& h = response.headers;
     h.set("Cache-Control", "no-cache");
     h.set("Pragma", "no-cache");
@@ -52,11 +79,7 @@ void add_arm_headers(Response& response, const Request& request, const RequestId
     h.set("x-ms-correlation-request-id", ids.correlation_id);
     h.set("x-ms-routing-request-id",
           upper(options.region) + ":" + routing_timestamp(now) + ":" + ids.request_id);
-    const bool read = request.method == "GET" || request.method == "HEAD";
-    // Assumption: a constant budget; ARM's real counter falls with use (README).
-    h.set(read ? "x-ms-ratelimit-remaining-subscription-reads"
-               : "x-ms-ratelimit-remaining-subscription-writes",
-          read ? "11999" : "1199");
+    add_rate_limit_headers(h, request, mode, rate_limit);
     auto return_id = request.headers.get("x-ms-return-client-request-id");
     auto client_id = request.headers.get("x-ms-client-request-id");
     if (return_id && iequals(*return_id, "true") && client_id) {

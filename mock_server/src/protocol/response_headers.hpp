@@ -1,9 +1,11 @@
 #pragma once
+#include <optional>
 #include <string>
 
 #include "logicmock/http_types.hpp"
 #include "logicmock/service_options.hpp"
 #include "protocol/error_catalogue.hpp"
+#include "protocol/request_trace.hpp"
 #include "util/arm_time.hpp"
 
 namespace logicmock {
@@ -19,8 +21,10 @@ RequestIds assign_request_ids(const Request& request);
 // The response for an error: status, ErrorResponse body, content type and the error's headers.
 Response error_response(const ArmError& error);
 
-// Headers ARM puts on every response (ids, rate limit, caching, Date, ...).
+// Headers ARM puts on every response (ids, rate limit, caching, Date, ...). The rate-limit
+// headers: with ThrottleMode::Off the legacy constant; else the counts, when there are any.
 void add_arm_headers(Response& response, const Request& request, const RequestIds& ids,
-                     const ServiceOptions& options, SystemTime now);
+                     const ServiceOptions& options, SystemTime now, ThrottleMode mode,
+                     const std::optional<RateLimitCounts>& rate_limit);
 
 }  // namespace logicmock

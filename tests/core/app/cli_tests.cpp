@@ -105,3 +105,33 @@ TEST_CASE("help lists the TLS flags with their environment variables", "[cli][tl
         REQUIRE_THAT(help, Catch::Contains(text));
     }
 }
+
+TEST_CASE("throttling flags: mode, SIZE:RATE per bucket, bucket cap, from flag or env",
+          "[cli][throttling]") {
+    const ThrottlingOptions defaults;
+    CliConfig d = parse({});
+    REQUIRE(d.server.service.throttling.mode == ThrottleMode::Count);
+    REQUIRE(d.server.service.throttling.principal[1].size == 200);
+    REQUIRE(d.server.service.throttling.global[0].size == 3750);
+
+    CliConfig c = parse({"--throttling", "enforce", "--throttle-writes", "5:0.5",
+                         "--throttle-global-deletes=7:2", "--throttle-max-buckets", "10"},
+                        {{"LOGICMOCK_THROTTLE_READS", "9:3"}});
+    const ThrottlingOptions& t = c.server.service.throttling;
+    REQUIRE(t.mode == ThrottleMode::Enforce);
+    REQUIRE(t.principal[1].size == 5);
+    REQUIRE(t.principal[1].refill_per_second == 0.5);
+    REQUIRE(t.principal[0].size == 9);
+    REQUIRE(t.principal[0].refill_per_second == 3);
+    REQUIRE(t.global[2].size == 7);
+    REQUIRE(t.global[1].size == defaults.global[1].size);
+    REQUIRE(t.max_buckets == 10);
+    REQUIRE(parse({"--throttling", "off"}).server.service.throttling.mode == ThrottleMode::Off);
+
+    for (const char* bad : {"5", "5:", ":1", "0:1", "5:0", "5:x", "x:1", "5:1:2", "-1:1"}) {
+        INFO(bad);
+        REQUIRE_THROWS_AS(parse({"--throttle-writes", bad}), UsageError);
+    }
+    REQUIRE_THROWS_AS(parse({"--throttling", "on"}), UsageError);
+    REQUIRE_THROWS_AS(parse({"--throttle-max-buckets", "1"}), UsageError);
+}

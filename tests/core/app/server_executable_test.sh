@@ -13,7 +13,11 @@ pid=
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
-"$server" --help | grep -q -- "--not-specified" || fail "--help does not list --not-specified"
+# Into a file, not a pipe: grep -q stops reading at the first match, and with pipefail the
+# server's later write of a help text longer than one stdio buffer would fail with SIGPIPE.
+"$server" --help >"$work/help" || fail "--help exit code $?"
+grep -q -- "--not-specified" "$work/help" || fail "--help does not list --not-specified"
+grep -q -- "--throttling off|count|enforce" "$work/help" || fail "--help does not list --throttling"
 
 [ "$("$server" --version)" = "logicmock-server $version" ] || fail "--version: $("$server" --version)"
 if [ -n "$client" ]; then

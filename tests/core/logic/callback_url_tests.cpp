@@ -36,7 +36,7 @@ TEST_CASE("trigger listCallbackUrl without a body: a primary-signed URL to the r
     Response r = f.service.handle(trigger_callback_request("manual"));
     REQUIRE(r.status == 200);
     REQUIRE(header(r, "Content-Type") == "application/json; charset=utf-8");
-    REQUIRE(header(r, "x-ms-ratelimit-remaining-subscription-writes") == "1199");
+    REQUIRE(header(r, "x-ms-ratelimit-remaining-subscription-writes") == "199");
     auto body = body_json(r);
     REQUIRE_FALSE(validate(Shape::WorkflowTriggerCallbackUrl, body).has_value());
 

@@ -100,7 +100,7 @@ TEST_CASE("GET shows the published Workflow shape with the reads budget header",
     CallbackFixture f;
     Response r = f.service.handle(arm_request("GET", workflow_target()));
     REQUIRE(r.status == 200);
-    REQUIRE(header(r, "x-ms-ratelimit-remaining-subscription-reads") == "11999");
+    REQUIRE(header(r, "x-ms-ratelimit-remaining-subscription-reads") == "249");
     auto body = body_json(r);
     REQUIRE_FALSE(validate(Shape::Workflow, body).has_value());
     REQUIRE(body["properties"]["accessEndpoint"] ==

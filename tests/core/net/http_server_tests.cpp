@@ -37,7 +37,8 @@ TEST_CASE("the sample request over HTTP: 200, no body, ARM headers, key rotated"
     REQUIRE(res->has_header("x-ms-request-id"));
     REQUIRE(res->has_header("x-ms-correlation-request-id"));
     REQUIRE(res->has_header("x-ms-routing-request-id"));
-    REQUIRE(res->get_header_value("x-ms-ratelimit-remaining-subscription-writes") == "1199");
+    REQUIRE(res->get_header_value("x-ms-ratelimit-remaining-subscription-writes") == "199");
+    REQUIRE(res->get_header_value("x-ms-ratelimit-remaining-subscription-global-writes") == "2999");
     REQUIRE(res->get_header_value("Cache-Control") == "no-cache");
     REQUIRE(res->get_header_value("Pragma") == "no-cache");
     REQUIRE(res->get_header_value("Expires") == "-1");
