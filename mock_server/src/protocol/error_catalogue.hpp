@@ -21,6 +21,7 @@ enum class ErrorId {
     InvalidAuthenticationToken,
     InvalidAuthenticationTokenAudience,
     ExpiredAuthenticationToken,
+    InvalidAuthenticationTokenTenant,
     InvalidSubscriptionId,
     SubscriptionNotFound,
     ResourceGroupNotFound,
@@ -62,6 +63,8 @@ enum class ErrorId {
     TooManyFaultRules,
     InvalidJournalQuery,
     InvalidMockFaultHeader,
+    InvalidSecretRevocation,
+    SecretNotFound,
     InternalServerError,  // keep last: tests count the catalogue by it
 };
 
