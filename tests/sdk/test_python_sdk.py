@@ -532,7 +532,7 @@ class SignInTest(SdkTestCase):
             instance_discovery=False, connection_verify=self.server.ca_file,
         )
         self.rotate_with(credential)
-        token_calls = self.journal_since(mark, "Entra_Token")
+        token_calls = self.journal_since(mark, "EntraToken")
         self.assertEqual(len(token_calls), 1)
         self.assertNotIn(CLIENT_SECRET, json.dumps(token_calls))
         self.assertIn("client_secret=REDACTED", token_calls[0]["body"])

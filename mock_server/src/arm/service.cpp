@@ -113,7 +113,7 @@ struct Service::Impl {
         return shaped;
     }
 
-    // Entra ID's endpoints: fault rules first (matched by operation, e.g. Entra_Token), then the
+    // Entra ID's endpoints: fault rules first (matched by operation, e.g. EntraToken), then the
     // identity service. Its answers carry Entra's headers, not ARM's.
     Response handle_identity(RequestContext& context, const IdentityRoute& route) const {
         const RouteMatch match{&identity_route_spec(route), {}};

@@ -27,26 +27,26 @@ std::optional<IdentityRoute> match_identity_route(const RequestTarget& target) {
     const auto& s = target.segments;
     if (s.empty()) return std::nullopt;
     if (s.size() == 2 && iequals(s[0], "msi") && iequals(s[1], "token")) {
-        return IdentityRoute{IdentityEndpoint::ManagedIdentity, "", "Entra_ManagedIdentity"};
+        return IdentityRoute{IdentityEndpoint::ManagedIdentity, "", "EntraManagedIdentity"};
     }
     for (auto reserved : kReserved) {
         if (iequals(s[0], reserved)) return std::nullopt;
     }
     const std::string& tenant = s[0];
     if (is(s, {"v2.0", ".well-known", "openid-configuration"})) {
-        return IdentityRoute{IdentityEndpoint::DiscoveryV2, tenant, "Entra_Discovery"};
+        return IdentityRoute{IdentityEndpoint::DiscoveryV2, tenant, "EntraDiscovery"};
     }
     if (is(s, {".well-known", "openid-configuration"})) {
-        return IdentityRoute{IdentityEndpoint::DiscoveryV1, tenant, "Entra_Discovery"};
+        return IdentityRoute{IdentityEndpoint::DiscoveryV1, tenant, "EntraDiscovery"};
     }
     if (is(s, {"oauth2", "v2.0", "token"})) {
-        return IdentityRoute{IdentityEndpoint::TokenV2, tenant, "Entra_Token"};
+        return IdentityRoute{IdentityEndpoint::TokenV2, tenant, "EntraToken"};
     }
     if (is(s, {"oauth2", "token"})) {
-        return IdentityRoute{IdentityEndpoint::TokenV1, tenant, "Entra_Token"};
+        return IdentityRoute{IdentityEndpoint::TokenV1, tenant, "EntraToken"};
     }
     if (is(s, {"discovery", "v2.0", "keys"}) || is(s, {"discovery", "keys"})) {
-        return IdentityRoute{IdentityEndpoint::Keys, tenant, "Entra_Keys"};
+        return IdentityRoute{IdentityEndpoint::Keys, tenant, "EntraKeys"};
     }
     return std::nullopt;
 }
@@ -55,16 +55,16 @@ const RouteSpec& identity_route_spec(const IdentityRoute& route) {
     // Operation is ARM's vocabulary and never runs for these; the fault stage reads only
     // operation_id and method.
     static const RouteSpec discovery{
-        Operation::ListWorkflows, "Entra_Discovery", "GET", {}, BodyRule::None, std::nullopt,
+        Operation::ListWorkflows, "EntraDiscovery", "GET", {}, BodyRule::None, std::nullopt,
         RouteScope::ResourceGroup};
     static const RouteSpec keys{
-        Operation::ListWorkflows, "Entra_Keys", "GET", {}, BodyRule::None, std::nullopt,
+        Operation::ListWorkflows, "EntraKeys", "GET", {}, BodyRule::None, std::nullopt,
         RouteScope::ResourceGroup};
     static const RouteSpec token{
-        Operation::ListWorkflows, "Entra_Token", "POST", {}, BodyRule::None, std::nullopt,
+        Operation::ListWorkflows, "EntraToken", "POST", {}, BodyRule::None, std::nullopt,
         RouteScope::ResourceGroup};
     static const RouteSpec managed{
-        Operation::ListWorkflows, "Entra_ManagedIdentity", "GET", {}, BodyRule::None, std::nullopt,
+        Operation::ListWorkflows, "EntraManagedIdentity", "GET", {}, BodyRule::None, std::nullopt,
         RouteScope::ResourceGroup};
     switch (route.endpoint) {
         case IdentityEndpoint::DiscoveryV2:

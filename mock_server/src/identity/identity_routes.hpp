@@ -24,7 +24,7 @@ enum class IdentityEndpoint {
 struct IdentityRoute {
     IdentityEndpoint endpoint;
     std::string tenant;             // the {tenant} path segment as sent; "" for /msi/token
-    std::string_view operation_id;  // journal and fault rules: Entra_Token, Entra_Discovery, ...
+    std::string_view operation_id;  // journal and fault rules: EntraToken, EntraDiscovery, ...
 };
 
 inline constexpr std::string_view kManagedIdentityPath = "/msi/token";
@@ -32,7 +32,7 @@ inline constexpr std::string_view kManagedIdentityPath = "/msi/token";
 std::optional<IdentityRoute> match_identity_route(const RequestTarget& target);
 
 // The route the fault stage and the journal see for an identity request: its operation id
-// (Entra_Token, ...) and method; no path names. Fault rules match it by "operation".
+// (EntraToken, ...) and method; no path names. Fault rules match it by "operation".
 const RouteSpec& identity_route_spec(const IdentityRoute& route);
 
 }  // namespace logicmock

@@ -46,10 +46,10 @@ TEST_CASE("token requests are journaled without secrets or tokens", "[identity][
                                       kArmScope);
     require_entra_error(f.service.handle(assertion), 401, "invalid_client", 7000218);
 
-    auto entries = mock.journal(JournalFilter().by_operation("Entra_Token"));
+    auto entries = mock.journal(JournalFilter().by_operation("EntraToken"));
     REQUIRE(entries.size() == 2);
     REQUIRE(entries[0].status == 200);
-    REQUIRE(entries[0].operation == "Entra_Token");
+    REQUIRE(entries[0].operation == "entraToken");
     REQUIRE_THAT(entries[0].body, Catch::Contains("client_secret=REDACTED"));
     REQUIRE_THAT(entries[0].body, Catch::Contains("client_id=" + kClientId));
     REQUIRE_THAT(entries[1].body, Catch::Contains("client_assertion=REDACTED"));
@@ -60,14 +60,14 @@ TEST_CASE("token requests are journaled without secrets or tokens", "[identity][
         REQUIRE(entry.body.find(token.substr(0, 40)) == std::string::npos);
         REQUIRE(entry.error_message.find(token.substr(0, 40)) == std::string::npos);
     }
-    REQUIRE(mock.journal(JournalFilter().by_operation("Token")).size() == 2);
+    REQUIRE(mock.journal(JournalFilter().by_operation("entra*")).size() == 2);
 }
 
 TEST_CASE("fault rules target identity operations and answer in Entra's shape",
           "[identity][faults]") {
     Fixture f;
     MockAdmin mock(f.service);
-    mock.add_fault(R"({"match":{"operation":"Entra_Token"},"after":2,"times":1,
+    mock.add_fault(R"({"match":{"operation":"EntraToken"},"after":2,"times":1,
         "action":{"error":{"status":401,"code":"invalid_client",
         "message":"AADSTS7000215: Invalid client secret provided."}}})");
     REQUIRE(f.service.handle(token_request()).status == 200);
@@ -80,7 +80,7 @@ TEST_CASE("fault rules target identity operations and answer in Entra's shape",
         f.service.handle(get("/" + kTenant + "/v2.0/.well-known/openid-configuration")).status ==
         200);
 
-    mock.add_fault(R"({"match":{"operation":"Entra_*"},"times":1,
+    mock.add_fault(R"({"match":{"operation":"Entra*"},"times":1,
         "action":{"preset":"ServiceUnavailable"}})");
     Response unavailable = f.service.handle(get("/" + kTenant + "/discovery/v2.0/keys"));
     REQUIRE(unavailable.status == 503);
