@@ -585,18 +585,20 @@ class SignInTest(SdkTestCase):
 class DocsExampleTest(unittest.TestCase):
     """The README's example, run as users run it, against the logicmock-server executable."""
 
-    def test_the_documented_example_works(self):
+    def run_example(self, example_path, *flags):
+        """Starts the executable over HTTPS with flags, runs the example against it as the docs
+        say; returns (server url, example process, server exit code)."""
         with tempfile.TemporaryDirectory() as work:
             ca_file = os.path.join(work, "logicmock-ca.pem")
             server = ServerProcess(
                 [required_env("LOGICMOCK_SERVER"), "--tls", "--port", "0", "--ca-out", ca_file]
-                + ["--log-format", "none"]
+                + ["--log-format", "none", *flags]
             )
             try:
                 self.assertRegex(server.url, r"^https://127\.0\.0\.1:\d+$")
                 self.assertEqual(server.ca_file, ca_file)
                 example = subprocess.run(
-                    [sys.executable, required_env("LOGICMOCK_PYTHON_EXAMPLE")],
+                    [sys.executable, example_path],
                     env={**os.environ, "LOGICMOCK_URL": server.url, "LOGICMOCK_CA_FILE": ca_file},
                     capture_output=True,
                     text=True,
@@ -604,22 +606,26 @@ class DocsExampleTest(unittest.TestCase):
                 )
             finally:
                 exit_code = server.stop()
-            self.assertEqual(example.returncode, 0, example.stderr)
-            lines = example.stdout.splitlines()
-            self.assertEqual(lines[0], "regenerated the primary key of testWorkflowName")
-            self.assertRegex(lines[1], r"^404 ResourceNotFound: .*noSuchWorkflow")
-            self.assertEqual(lines[2], "429 SubscriptionRequestsThrottled, retry after 1 s")
-            self.assertRegex(
-                lines[3],
-                rf"^POST {re.escape(server.url)}/workflows/[0-9a-f]{{32}}"
-                r"/triggers/manual/paths/invoke -> 202$",
-            )
-            self.assertRegex(
-                lines[4],
-                r'^after rotating the primary key -> 401 .*"DirectApiInvalidAuthorizationSignature"',
-            )
-            self.assertEqual(len(lines), 5, example.stdout)
-            self.assertEqual(exit_code, 0, "the server did not stop cleanly on SIGTERM")
+        return server.url, example, exit_code
+
+    def test_the_documented_example_works(self):
+        url, example, exit_code = self.run_example(required_env("LOGICMOCK_PYTHON_EXAMPLE"))
+        self.assertEqual(example.returncode, 0, example.stderr)
+        lines = example.stdout.splitlines()
+        self.assertEqual(lines[0], "regenerated the primary key of testWorkflowName")
+        self.assertRegex(lines[1], r"^404 ResourceNotFound: .*noSuchWorkflow")
+        self.assertEqual(lines[2], "429 SubscriptionRequestsThrottled, retry after 1 s")
+        self.assertRegex(
+            lines[3],
+            rf"^POST {re.escape(url)}/workflows/[0-9a-f]{{32}}"
+            r"/triggers/manual/paths/invoke -> 202$",
+        )
+        self.assertRegex(
+            lines[4],
+            r'^after rotating the primary key -> 401 .*"DirectApiInvalidAuthorizationSignature"',
+        )
+        self.assertEqual(len(lines), 5, example.stdout)
+        self.assertEqual(exit_code, 0, "the server did not stop cleanly on SIGTERM")
 
     def test_the_docs_show_the_example_file_verbatim(self):
         example_path = required_env("LOGICMOCK_PYTHON_EXAMPLE")
@@ -669,34 +675,16 @@ class DocsExampleTest(unittest.TestCase):
             self.assertIn(block, signin, f"README shows sign-in code that {signin_path} does not run")
 
     def test_the_sign_in_example_works(self):
-        with tempfile.TemporaryDirectory() as work:
-            ca_file = os.path.join(work, "logicmock-ca.pem")
-            server = ServerProcess(
-                [required_env("LOGICMOCK_SERVER"), "--tls", "--port", "0", "--ca-out", ca_file]
-                + ["--auth", "entra", "--log-format", "none"]
-            )
-            try:
-                example = subprocess.run(
-                    [
-                        sys.executable,
-                        os.path.join(
-                            os.path.dirname(required_env("LOGICMOCK_PYTHON_EXAMPLE")),
-                            "python_signin_example.py",
-                        ),
-                    ],
-                    env={**os.environ, "LOGICMOCK_URL": server.url, "LOGICMOCK_CA_FILE": ca_file},
-                    capture_output=True,
-                    text=True,
-                    timeout=60,
-                )
-            finally:
-                exit_code = server.stop()
-            self.assertEqual(example.returncode, 0, example.stderr)
-            self.assertEqual(
-                example.stdout.splitlines(),
-                ["signed in and regenerated the primary key of testWorkflowName"],
-            )
-            self.assertEqual(exit_code, 0)
+        signin_path = os.path.join(
+            os.path.dirname(required_env("LOGICMOCK_PYTHON_EXAMPLE")), "python_signin_example.py"
+        )
+        _, example, exit_code = self.run_example(signin_path, "--auth", "entra")
+        self.assertEqual(example.returncode, 0, example.stderr)
+        self.assertEqual(
+            example.stdout.splitlines(),
+            ["signed in and regenerated the primary key of testWorkflowName"],
+        )
+        self.assertEqual(exit_code, 0)
 
 
 if __name__ == "__main__":

@@ -194,6 +194,14 @@ Response Service::handle(const Request& request) const {
 
 Response Service::transport_error(const Request& request, int http_status) const {
     RequestContext context(request, std::chrono::system_clock::now());
+    // A token request over --max-body-bytes is Entra's to answer, in Entra's shape.
+    if (auto route = match_identity_route(context.target); route && http_status == 413) {
+        context.trace.operation_id = route->operation_id;
+        Response response =
+            entra_error(EntraErrorId::InvalidParameter, {"request body"}, request, context.now);
+        impl_->record(context, response, std::chrono::steady_clock::now());
+        return response;
+    }
     ArmError error;
     switch (http_status) {
         case 413:

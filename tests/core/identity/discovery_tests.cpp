@@ -12,12 +12,7 @@ using namespace logicmock::test;
 
 namespace {
 
-struct Fixture {
-    explicit Fixture(ServiceOptions options = {})
-        : store(make_memory_store(default_seed())), service(std::move(options), store) {}
-    std::shared_ptr<WorkflowStore> store;
-    Service service;
-};
+using Fixture = IdentityFixture;
 
 nlohmann::json document(Fixture& f, const std::string& target, const std::string& host) {
     Request r = get(target);

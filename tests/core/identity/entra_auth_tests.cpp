@@ -105,7 +105,7 @@ TEST_CASE("a token from the token endpoint rotates a key under --auth entra", "[
     REQUIRE(f.workflow().primary_rotations == before.primary_rotations + 2);
 }
 
-TEST_CASE("--signing-key keeps the key across restarts", "[identity][auth]") {
+TEST_CASE("a --signing-key file keeps the key across restarts", "[identity][auth]") {
     EntraFixture f;
     const std::string token =
         nlohmann::json::parse(f.service->handle(token_request()).body)["access_token"];

@@ -10,26 +10,14 @@
 #include "logicmock/mock_admin.hpp"
 #include "logicmock/seed.hpp"
 #include "logicmock/service.hpp"
+#include "pipeline_test_support.hpp"
 
 using namespace logicmock;
 using namespace logicmock::test;
 
 namespace {
 
-struct Fixture {
-    Fixture() : store(make_memory_store(default_seed())), service(ServiceOptions{}, store) {}
-    std::shared_ptr<WorkflowStore> store;
-    Service service;
-};
-
-Request admin(const std::string& method, const std::string& target, const std::string& body = "") {
-    Request r;
-    r.method = method;
-    r.target = target;
-    r.body = body;
-    if (!body.empty()) r.headers.set("Content-Type", "application/json");
-    return r;
-}
+using Fixture = IdentityFixture;
 
 }  // namespace
 
@@ -93,7 +81,7 @@ TEST_CASE("fault rules target identity operations and answer in Entra's shape",
 
 TEST_CASE("the admin API lists principals without secrets and revokes one", "[identity][admin]") {
     Fixture f;
-    Response listed = handle_admin(f.service, admin("GET", "/_mock/principals"));
+    Response listed = handle_admin(f.service, admin_request("GET", "/_mock/principals"));
     REQUIRE(listed.status == 200);
     REQUIRE(listed.body.find(kSecret) == std::string::npos);
     auto value = nlohmann::json::parse(listed.body)["value"];
@@ -105,20 +93,21 @@ TEST_CASE("the admin API lists principals without secrets and revokes one", "[id
     REQUIRE(value[0]["secretCount"] == 1);
 
     const std::string revoke = "/_mock/principals/" + kClientId + "/revokeSecret";
-    Response wrong = handle_admin(f.service, admin("POST", revoke, R"({"secret":"nope"})"));
+    Response wrong = handle_admin(f.service, admin_request("POST", revoke, R"({"secret":"nope"})"));
     REQUIRE(wrong.status == 404);
     REQUIRE(nlohmann::json::parse(wrong.body)["error"]["code"] == "SecretNotFound");
-    Response bad = handle_admin(f.service, admin("POST", revoke, "[1]"));
+    Response bad = handle_admin(f.service, admin_request("POST", revoke, "[1]"));
     REQUIRE(bad.status == 400);
     REQUIRE(nlohmann::json::parse(bad.body)["error"]["code"] == "InvalidSecretRevocation");
     REQUIRE(f.service.handle(token_request()).status == 200);
 
-    REQUIRE(handle_admin(f.service, admin("POST", revoke, R"({"secret":")" + kSecret + R"("})"))
-                .status == 204);
+    REQUIRE(
+        handle_admin(f.service, admin_request("POST", revoke, R"({"secret":")" + kSecret + R"("})"))
+            .status == 204);
     require_entra_error(f.service.handle(token_request()), 401, "invalid_client", 7000215);
-    REQUIRE(nlohmann::json::parse(handle_admin(f.service, admin("GET", "/_mock/principals"))
+    REQUIRE(nlohmann::json::parse(handle_admin(f.service, admin_request("GET", "/_mock/principals"))
                                       .body)["value"][0]["secretCount"] == 0);
 
-    REQUIRE(handle_admin(f.service, admin("POST", "/_mock/reset")).status == 204);
+    REQUIRE(handle_admin(f.service, admin_request("POST", "/_mock/reset")).status == 204);
     REQUIRE(f.service.handle(token_request()).status == 200);
 }

@@ -2,9 +2,13 @@
 
 #include <catch2/catch.hpp>
 
+#include "logicmock/seed.hpp"
 #include "util/base64.hpp"
 
 namespace logicmock::test {
+
+IdentityFixture::IdentityFixture(ServiceOptions options)
+    : store(make_memory_store(default_seed())), service(std::move(options), store) {}
 
 Request form_post(const std::string& path, const std::string& body) {
     Request r;

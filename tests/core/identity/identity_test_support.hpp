@@ -6,6 +6,7 @@
 #include <string>
 
 #include "logicmock/http_types.hpp"
+#include "logicmock/service.hpp"
 
 namespace logicmock::test {
 
@@ -14,6 +15,14 @@ inline const std::string kClientId = "5d4c8d2e-1b7a-4f3e-9c61-0a2b3c4d5e6f";
 inline const std::string kObjectId = "9e8d7c6b-5a49-4382-b1a0-f9e8d7c6b5a4";
 inline const std::string kSecret = "logicmock-dev-secret";
 inline const std::string kArmScope = "https%3A%2F%2Fmanagement.azure.com%2F.default";
+
+// A Service over the default seed (its tenant, principal and subscription).
+struct IdentityFixture {
+    explicit IdentityFixture(ServiceOptions options = {});
+    std::shared_ptr<WorkflowStore> store;
+    Service service;
+    Response handle(const Request& request) const { return service.handle(request); }
+};
 
 // POST {path} with a form body, as MSAL sends it.
 Request form_post(const std::string& path, const std::string& body);

@@ -14,13 +14,7 @@ using namespace logicmock::test;
 
 namespace {
 
-struct Fixture {
-    explicit Fixture(ServiceOptions options = {})
-        : store(make_memory_store(default_seed())), service(std::move(options), store) {}
-    std::shared_ptr<WorkflowStore> store;
-    Service service;
-    Response handle(const Request& r) { return service.handle(r); }
-};
+using Fixture = IdentityFixture;
 
 std::string description(const Response& r) {
     return nlohmann::json::parse(r.body)["error_description"];
@@ -277,7 +271,7 @@ TEST_CASE("malformed token requests are Entra 400s, never 5xx", "[identity][host
     }
 }
 
-TEST_CASE("--identity accept-any lets any client id with a secret in", "[identity]") {
+TEST_CASE("with --identity accept-any any client id with a secret gets in", "[identity]") {
     ServiceOptions options;
     options.identity = IdentityPolicy::AcceptAny;
     Fixture f(options);
@@ -309,4 +303,14 @@ TEST_CASE("by default only seeded principals get tokens", "[identity]") {
     REQUIRE(f.handle(token_request()).status == 200);
     REQUIRE(f.store->revoke_secret(kTenant, kClientId, kSecret));
     require_entra_error(f.handle(token_request()), 401, "invalid_client", 7000215);
+}
+
+TEST_CASE("a token request over --max-body-bytes gets Entra's 400, ARM's paths keep 413",
+          "[identity][hostile]") {
+    Fixture f;
+    require_entra_error(f.service.transport_error(token_request(), 413), 400, "invalid_request",
+                        90100);
+    Request arm = token_request();
+    arm.target = "/subscriptions/s/resourceGroups/g/providers/Microsoft.Logic/workflows/w";
+    REQUIRE(f.service.transport_error(arm, 413).status == 413);
 }
