@@ -305,7 +305,7 @@ TEST_CASE("by default only seeded principals get tokens", "[identity]") {
     require_entra_error(f.handle(token_request()), 401, "invalid_client", 7000215);
 }
 
-TEST_CASE("a token request over --max-body-bytes gets Entra's 400, ARM's paths keep 413",
+TEST_CASE("a token request over --max-body-bytes gets Entra's 400 and ARM's paths keep 413",
           "[identity][hostile]") {
     Fixture f;
     require_entra_error(f.service.transport_error(token_request(), 413), 400, "invalid_request",
