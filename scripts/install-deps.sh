@@ -21,6 +21,7 @@ build_packages=(
 test_packages=(
     catch2
     curl python3-azure
+    python3-msal  # azure-identity's MSAL, for the sign-in tests (also a dependency of python3-azure)
     clang-14 libclang-rt-14-dev
     nodejs
     dpkg-dev file

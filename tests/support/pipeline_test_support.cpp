@@ -18,6 +18,16 @@ std::string regenerate_target(const std::string& api_version) {
     return workflow_path() + "/regenerateAccessKey?api-version=" + api_version;
 }
 
+Request admin_request(const std::string& method, const std::string& target,
+                      const std::string& body) {
+    Request r;
+    r.method = method;
+    r.target = target;
+    r.body = body;
+    if (!body.empty()) r.headers.add("Content-Type", "application/json");
+    return r;
+}
+
 Request regenerate_request(const std::string& body) {
     Request r;
     r.method = "POST";

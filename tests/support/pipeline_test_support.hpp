@@ -19,6 +19,10 @@ std::string workflow_path(const std::string& sub = kSubscription,
                           const std::string& wf = kWorkflow);
 std::string regenerate_target(const std::string& api_version = "2019-05-01");
 
+// A request to the /_mock/ admin API; a body makes it application/json.
+Request admin_request(const std::string& method, const std::string& target,
+                      const std::string& body = "");
+
 // A well-formed regenerateAccessKey request; tests then break one thing.
 Request regenerate_request(const std::string& body = R"({"keyType":"Primary"})");
 

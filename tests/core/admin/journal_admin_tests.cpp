@@ -13,16 +13,6 @@ using namespace logicmock::test;
 
 namespace {
 
-Request admin_request(const std::string& method, const std::string& target,
-                      const std::string& body = "") {
-    Request r;
-    r.method = method;
-    r.target = target;
-    r.body = body;
-    if (!body.empty()) r.headers.add("Content-Type", "application/json");
-    return r;
-}
-
 Request for_workflow(const std::string& workflow, const std::string& body) {
     Request r = regenerate_request(body);
     r.target = workflow_path(kSubscription, kResourceGroup, workflow) +
