@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 packages=(
     g++ cmake make pkg-config
     libcpp-httplib-dev nlohmann-json3-dev libvalijson-dev catch2 libssl-dev
-    curl python3-azure
+    curl python3-azure azure-cli
     clang-14 libclang-rt-14-dev
     nodejs
 )

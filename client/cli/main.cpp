@@ -25,6 +25,18 @@ std::string env(const char* name) {
     return value ? value : "";
 }
 
+// --ca-file, --insecure, --retries, --timeout-ms: the same for sign-in and for the ARM call.
+template <class Options>
+void apply_connection_flags(const CliArgs& args, Options& options) {
+    options.tls.ca_file = args.ca_file;
+    options.tls.verify = !args.insecure;
+    options.retry.max_retries = args.retries;
+    if (args.timeout_ms) {
+        options.timeouts.connect = options.timeouts.read =
+            std::chrono::milliseconds(*args.timeout_ms);
+    }
+}
+
 // The sign-in to use, if any: flags first, each missing part from the SDKs' AZURE_* variables.
 // Without sign-in flags, a set AZURE_ACCESS_TOKEN wins over the AZURE_* sign-in variables.
 std::variant<std::monostate, ClientSecretCredentialOptions, std::string> resolve_sign_in(
@@ -52,13 +64,7 @@ std::variant<std::monostate, ClientSecretCredentialOptions, std::string> resolve
         options.authority_host = normalize_authority_host(host);
     }
     options.scope = args.scope.value_or(scope_for(args.base_url));
-    options.tls.ca_file = args.ca_file;
-    options.tls.verify = !args.insecure;
-    options.retry.max_retries = args.retries;
-    if (args.timeout_ms) {
-        options.timeouts.connect = options.timeouts.read =
-            std::chrono::milliseconds(*args.timeout_ms);
-    }
+    apply_connection_flags(args, options);
     return options;
 }
 
@@ -66,13 +72,7 @@ ClientOptions client_options(const CliArgs& args, TokenProvider token) {
     ClientOptions options;
     options.base_url = args.base_url;
     options.token = std::move(token);
-    options.tls.ca_file = args.ca_file;
-    options.tls.verify = !args.insecure;
-    options.retry.max_retries = args.retries;
-    if (args.timeout_ms) {
-        options.timeouts.connect = options.timeouts.read =
-            std::chrono::milliseconds(*args.timeout_ms);
-    }
+    apply_connection_flags(args, options);
     return options;
 }
 
