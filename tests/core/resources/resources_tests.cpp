@@ -146,11 +146,11 @@ TEST_CASE("ARM's own endpoints check api-version as ARM does", "[resources][api-
 
 TEST_CASE("ARM's own endpoints need a token, except /metadata/endpoints", "[resources][auth]") {
     ServiceFixture f;
-    for (const std::string target :
-         {"/subscriptions?api-version=2019-11-01", "/tenants?api-version=2019-11-01",
-          "/subscriptions/" + kSubscription + "?api-version=2019-11-01",
-          "/subscriptions/" + kSubscription +
-              "/providers/Microsoft.Logic?api-version=2021-04-01"}) {
+    for (const std::string& target : std::vector<std::string>{
+             "/subscriptions?api-version=2019-11-01", "/tenants?api-version=2019-11-01",
+             "/subscriptions/" + kSubscription + "?api-version=2019-11-01",
+             "/subscriptions/" + kSubscription +
+                 "/providers/Microsoft.Logic?api-version=2021-04-01"}) {
         require_arm_error(f.service.handle(get(target, false)), 401, "AuthenticationFailed");
     }
     CHECK(f.service.handle(get("/metadata/endpoints?api-version=2015-01-01", false)).status == 200);
