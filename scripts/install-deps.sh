@@ -9,6 +9,7 @@ packages=(
     g++ cmake make pkg-config
     libcpp-httplib-dev nlohmann-json3-dev libvalijson-dev catch2 libssl-dev
     curl python3-azure azure-cli
+    python3-msal  # azure-identity's MSAL, for the sign-in tests (also a dependency of python3-azure)
     clang-14 libclang-rt-14-dev
     nodejs
 )

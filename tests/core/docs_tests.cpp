@@ -1,5 +1,5 @@
-// README stays true: every error code the catalogue can answer with and every flag --help
-// lists must appear in README.md.
+// README stays true: every error code the ARM and Entra catalogues can answer with and every
+// flag --help lists must appear in README.md.
 
 #include <catch2/catch.hpp>
 #include <fstream>
@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "app/cli_options.hpp"
+#include "identity/entra_errors.hpp"
 #include "protocol/error_catalogue.hpp"
 
 namespace {
@@ -26,6 +27,17 @@ TEST_CASE("README lists every error code of the catalogue", "[docs]") {
     for (const auto& entry : logicmock::error_catalogue()) {
         INFO(entry.code);
         REQUIRE_THAT(text, Catch::Contains("`" + std::string(entry.code) + "`"));
+    }
+}
+
+TEST_CASE("README lists every Entra error of the identity catalogue", "[docs]") {
+    const std::string text = readme();
+    for (const auto& entry : logicmock::entra_error_catalogue()) {
+        const std::string code =
+            entry.aadsts != 0 ? "`AADSTS" + std::to_string(entry.aadsts) + "`" : "";
+        INFO(entry.error << " " << code);
+        REQUIRE_THAT(text, Catch::Contains("`" + std::string(entry.error) + "`"));
+        if (!code.empty()) REQUIRE_THAT(text, Catch::Contains(code));
     }
 }
 

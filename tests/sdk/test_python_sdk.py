@@ -5,6 +5,7 @@ CTest runs this with Debian's /usr/bin/python3 and these environment variables:
   LOGICMOCK_SERVER          the logicmock-server executable
   LOGICMOCK_SDK_HARNESS     the same server in-process, with a stdin probe of the key state
   LOGICMOCK_PYTHON_EXAMPLE  docs/examples/python_sdk_example.py, run as the docs tell users to
+                            (python_signin_example.py beside it is run the same way)
 
 Add a case as a test_* method of an SdkTestCase subclass; set server_flags on the class for a
 server started differently. Nothing here skips: a missing SDK or another SDK version fails.
@@ -485,6 +486,102 @@ class WorkflowResourceTest(SdkTestCase):
         self.assertEqual((status, body["error"]["code"]), (404, "WorkflowNotFound"))
 
 
+TENANT = "d6b1e2a4-3c5f-4e7a-8b9c-0d1e2f3a4b5c"  # fixtures/default-seed.json
+CLIENT_ID = "5d4c8d2e-1b7a-4f3e-9c61-0a2b3c4d5e6f"
+CLIENT_SECRET = "logicmock-dev-secret"
+
+
+class SignInTest(SdkTestCase):
+    """azure-identity against the fake Entra ID, then azure-mgmt-logic under --auth entra."""
+
+    server_flags = ["--auth", "entra"]
+
+    def environment(self, **values):
+        """Sets environment variables for one test (removing those given as None)."""
+        names = {
+            "AZURE_AUTHORITY_HOST", "AZURE_TENANT_ID", "AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET",
+            "REQUESTS_CA_BUNDLE", "IDENTITY_ENDPOINT", "IDENTITY_HEADER", "MSI_ENDPOINT",
+            "AZURE_FEDERATED_TOKEN_FILE", "AZURE_USERNAME",
+        }
+        saved = {name: os.environ.get(name) for name in names}
+
+        def restore():
+            for name, value in saved.items():
+                if value is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = value
+
+        self.addCleanup(restore)
+        for name in names:
+            os.environ.pop(name, None)
+        for name, value in values.items():
+            os.environ[name] = value
+
+    def rotate_with(self, credential, **settings):
+        before = self.rotations()
+        self.regenerate("Primary", credential=credential, **settings)
+        self.assertEqual(self.rotations(), {**before, "primary": before["primary"] + 1})
+
+    def test_client_secret_credential_signs_in_and_rotates(self):
+        from azure.identity import ClientSecretCredential
+
+        mark = self.last_journal_id()
+        credential = ClientSecretCredential(
+            TENANT, CLIENT_ID, CLIENT_SECRET, authority=self.server.url,
+            instance_discovery=False, connection_verify=self.server.ca_file,
+        )
+        self.rotate_with(credential)
+        token_calls = self.journal_since(mark, "Entra_Token")
+        self.assertEqual(len(token_calls), 1)
+        self.assertNotIn(CLIENT_SECRET, json.dumps(token_calls))
+        self.assertIn("client_secret=REDACTED", token_calls[0]["body"])
+
+    def test_environment_and_default_credentials_from_env_vars_only(self):
+        from azure.identity import DefaultAzureCredential, EnvironmentCredential
+
+        # A GUID tenant makes MSAL ask login.microsoftonline.com first (entra-id.md section 7);
+        # the ADFS form of the authority skips that, so env vars alone are enough.
+        self.environment(
+            AZURE_AUTHORITY_HOST=self.server.url, AZURE_TENANT_ID="adfs",
+            AZURE_CLIENT_ID=CLIENT_ID, AZURE_CLIENT_SECRET=CLIENT_SECRET,
+            REQUESTS_CA_BUNDLE=self.server.ca_file,
+        )
+        self.rotate_with(EnvironmentCredential(), connection_verify=True)
+        self.rotate_with(DefaultAzureCredential(), connection_verify=True)
+
+    def test_managed_identity_from_identity_endpoint_and_header(self):
+        from azure.identity import DefaultAzureCredential, ManagedIdentityCredential
+
+        self.environment(
+            IDENTITY_ENDPOINT=self.server.url + "/msi/token",
+            IDENTITY_HEADER="logicmock-identity-header",
+            REQUESTS_CA_BUNDLE=self.server.ca_file,
+        )
+        self.rotate_with(ManagedIdentityCredential(), connection_verify=True)
+        self.rotate_with(DefaultAzureCredential(), connection_verify=True)
+
+    def test_a_wrong_secret_is_invalid_client_and_rotates_nothing(self):
+        from azure.identity import ClientSecretCredential
+
+        before = self.rotations()
+        credential = ClientSecretCredential(
+            TENANT, CLIENT_ID, "wrong", authority=self.server.url,
+            instance_discovery=False, connection_verify=self.server.ca_file,
+        )
+        with self.assertRaises(ClientAuthenticationError) as caught:
+            self.regenerate("Primary", credential=credential)
+        self.assertIn("AADSTS7000215", str(caught.exception))
+        self.assertEqual(self.rotations(), before)
+
+    def test_a_token_not_from_the_fake_is_refused(self):
+        before = self.rotations()
+        with self.assertRaises(ClientAuthenticationError) as caught:
+            self.regenerate("Primary", credential=StaticToken(jwt(YEAR_2100)))
+        self.assertArmError(caught, 401, "InvalidAuthenticationToken")
+        self.assertEqual(self.rotations(), before)
+
+
 class DocsExampleTest(unittest.TestCase):
     """The README's example, run as users run it, against the logicmock-server executable."""
 
@@ -545,8 +642,61 @@ class DocsExampleTest(unittest.TestCase):
                     any("LogicManagementClient(" in b for b in shown),
                     f"{page} shows no LogicManagementClient example",
                 )
+            signin_path = os.path.join(os.path.dirname(example_path), "python_signin_example.py")
+            with open(signin_path) as f:
+                signin = f.read()
             for block in shown:
-                self.assertIn(block, example, f"{page} shows code that {example_path} does not run")
+                self.assertTrue(
+                    block in example or block in signin,
+                    f"{page} shows code that neither {example_path} nor {signin_path} runs",
+                )
+
+    def test_the_readme_shows_the_sign_in_example_verbatim(self):
+        signin_path = os.path.join(
+            os.path.dirname(required_env("LOGICMOCK_PYTHON_EXAMPLE")), "python_signin_example.py"
+        )
+        with open(signin_path) as f:
+            signin = f.read()
+        readme = os.path.join(
+            os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(signin_path)))),
+            "README.md",
+        )
+        with open(readme) as f:
+            blocks = re.findall(r"```python\n(.*?)```", f.read(), re.S)
+        shown = [b for b in blocks if "ClientSecretCredential(" in b]
+        self.assertTrue(shown, "README shows no ClientSecretCredential example")
+        for block in shown:
+            self.assertIn(block, signin, f"README shows sign-in code that {signin_path} does not run")
+
+    def test_the_sign_in_example_works(self):
+        with tempfile.TemporaryDirectory() as work:
+            ca_file = os.path.join(work, "logicmock-ca.pem")
+            server = ServerProcess(
+                [required_env("LOGICMOCK_SERVER"), "--tls", "--port", "0", "--ca-out", ca_file]
+                + ["--auth", "entra", "--log-format", "none"]
+            )
+            try:
+                example = subprocess.run(
+                    [
+                        sys.executable,
+                        os.path.join(
+                            os.path.dirname(required_env("LOGICMOCK_PYTHON_EXAMPLE")),
+                            "python_signin_example.py",
+                        ),
+                    ],
+                    env={**os.environ, "LOGICMOCK_URL": server.url, "LOGICMOCK_CA_FILE": ca_file},
+                    capture_output=True,
+                    text=True,
+                    timeout=60,
+                )
+            finally:
+                exit_code = server.stop()
+            self.assertEqual(example.returncode, 0, example.stderr)
+            self.assertEqual(
+                example.stdout.splitlines(),
+                ["signed in and regenerated the primary key of testWorkflowName"],
+            )
+            self.assertEqual(exit_code, 0)
 
 
 if __name__ == "__main__":

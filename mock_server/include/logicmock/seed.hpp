@@ -1,5 +1,5 @@
 #pragma once
-// The seed: the subscriptions, resource groups and workflows a server starts with.
+// The seed: the tenants, subscriptions, resource groups and workflows a server starts with.
 // Seed files are JSON validated by schemas/seed.schema.json.
 
 #include <stdexcept>
@@ -11,9 +11,10 @@
 namespace logicmock {
 
 struct Seed {
-    std::vector<std::string> subscriptions;
+    std::vector<SubscriptionRecord> subscriptions;
     std::vector<ResourceGroupRecord> resource_groups;
     std::vector<WorkflowRecord> workflows;  // keys filled in (from the file or random)
+    std::vector<TenantRecord> tenants;      // Entra ID tenants and their service principals
 };
 
 // A seed file that cannot be used; what() names the file, the JSON path and the problem.

@@ -31,8 +31,9 @@ class Service {
     Response transport_error(const Request& request, int http_status) const;
 
     const ServiceOptions& options() const;
-    // Called by MockServer once the port is known, before any request is served.
-    void set_self_base_url(std::string url);
+    // Called by MockServer once the port is known, before any request is served; https_url is
+    // the HTTPS listener's when plain HTTP listens too.
+    void set_self_base_url(std::string url, std::string https_url = {});
     WorkflowStore& store() const;
     FaultEngine& faults() const;
     RequestJournal& journal() const;

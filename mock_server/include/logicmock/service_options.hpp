@@ -14,6 +14,13 @@ enum class AuthPolicy {
     Any,     // any non-empty bearer token
     Static,  // the bearer token must equal ServiceOptions::static_token
     Jwt,     // a JWT whose exp and aud are checked (signature not verified)
+    Entra,   // a token this server's fake Entra ID signed, for a principal and tenant it knows
+};
+
+// Who the fake Entra ID gives tokens to (client-credentials grant, managed identity).
+enum class IdentityPolicy {
+    Seeded,     // only the seed's service principals, with one of their secrets
+    AcceptAny,  // any client id with a non-empty secret; the object id is derived from it
 };
 
 enum class NotSpecifiedPolicy {
@@ -31,6 +38,12 @@ struct ServiceOptions {
     // azure.com"); empty: self_base_url, the URL MockServer listens on (set after binding).
     std::string runtime_base_url;
     std::string self_base_url;
+    std::string self_https_base_url;  // the HTTPS listener's when HTTP and HTTPS both listen
+    // The fake Entra ID (identity/, README "Sign in").
+    IdentityPolicy identity = IdentityPolicy::Seeded;
+    std::string signing_key_file;  // PEM; read when it exists, else created; "": a fresh key
+    int token_lifetime_s = 3600;   // expires_in; above 300, which clients treat as expired
+    std::string identity_header = "logicmock-identity-header";  // managed identity's secret
     // Fault injection and the request journal (docs/FAULTS.md).
     std::shared_ptr<const FaultRuleList> faults;  // start-up rules (--faults); may be null
     std::size_t journal_size = 1000;              // entries kept; 0 turns the journal off

@@ -1,5 +1,6 @@
 #pragma once
-// The service state: subscriptions, resource groups and workflows with their two access keys.
+// The service state: tenants and their service principals, subscriptions, resource groups and
+// workflows with their two access keys.
 // One small interface so the pipeline does not care where state lives; every method is safe to
 // call from many request threads at once.
 
@@ -53,6 +54,32 @@ struct ResourceGroupRecord {
     std::string location;
 };
 
+// A subscription and the tenant that owns it (seed "tenantId"; the first tenant when absent,
+// "" when the seed has no tenants).
+struct SubscriptionRecord {
+    std::string subscription_id;
+    std::string tenant_id;
+    std::string display_name;  // "" when the seed gives none
+    bool operator==(const SubscriptionRecord&) const = default;
+};
+
+// An Entra ID application's service principal: what a client-credentials grant signs in as.
+struct ServicePrincipalRecord {
+    std::string client_id;  // the application (client) id, a GUID
+    std::string object_id;  // the service principal's object id (token claims oid and sub)
+    std::string display_name;
+    std::vector<std::string> secrets;  // client secret values; never logged or listed
+    bool operator==(const ServicePrincipalRecord&) const = default;
+};
+
+struct TenantRecord {
+    std::string tenant_id;  // GUID
+    std::string display_name;
+    std::string default_domain;  // "" when the seed gives none
+    std::vector<ServicePrincipalRecord> service_principals;
+    bool operator==(const TenantRecord&) const = default;
+};
+
 // Names of a workflow as they arrive in a request path (already percent-decoded).
 struct WorkflowRef {
     std::string subscription_id;
@@ -65,6 +92,17 @@ class WorkflowStore {
     virtual ~WorkflowStore() = default;
 
     virtual bool has_subscription(const std::string& subscription_id) const = 0;
+    virtual std::optional<SubscriptionRecord> find_subscription(
+        const std::string& subscription_id) const = 0;
+    virtual std::vector<SubscriptionRecord> subscriptions() const = 0;  // in seed order
+    // The directory: tenants with their service principals (secrets included: in-process only).
+    virtual std::vector<TenantRecord> tenants() const = 0;  // in seed order
+    // By tenant id or default domain, case-insensitively.
+    virtual std::optional<TenantRecord> find_tenant(const std::string& id_or_domain) const = 0;
+    // Removes one secret of a service principal; false when there was no such secret.
+    virtual bool revoke_secret(const std::string& tenant_id, const std::string& client_id,
+                               const std::string& secret) = 0;
+
     virtual std::optional<ResourceGroupRecord> find_resource_group(
         const std::string& subscription_id, const std::string& resource_group) const = 0;
     virtual std::optional<WorkflowRecord> find_workflow(const WorkflowRef& ref) const = 0;

@@ -183,6 +183,40 @@ Response journal_route(Service& service, const Request& request, const RequestTa
     return json_response(200, {{"value", value}});
 }
 
+// GET principals: who can sign in, never their secrets (only how many there are).
+// POST principals/{clientId}/revokeSecret {"secret": "..."}: that secret stops working.
+Response principals_route(Service& service, const Request& request,
+                          const std::vector<std::string>& rest) {
+    WorkflowStore& store = service.store();
+    if (rest.empty() && request.method == "GET") {
+        nlohmann::json value = nlohmann::json::array();
+        for (const auto& tenant : store.tenants()) {
+            for (const auto& sp : tenant.service_principals) {
+                value.push_back({{"tenantId", tenant.tenant_id},
+                                 {"clientId", sp.client_id},
+                                 {"objectId", sp.object_id},
+                                 {"displayName", sp.display_name},
+                                 {"secretCount", sp.secrets.size()}});
+            }
+        }
+        return json_response(200, {{"value", value}});
+    }
+    if (rest.size() == 2 && rest[1] == "revokeSecret" && request.method == "POST") {
+        auto parsed = parse_json(request.body, 4);
+        const auto* body = std::get_if<nlohmann::json>(&parsed);
+        if (!body || !body->is_object() || !body->contains("secret") ||
+            !(*body)["secret"].is_string()) {
+            return admin_error(ErrorId::InvalidSecretRevocation);
+        }
+        const std::string secret = (*body)["secret"];
+        for (const auto& tenant : store.tenants()) {
+            if (store.revoke_secret(tenant.tenant_id, rest[0], secret)) return no_content();
+        }
+        return admin_error(ErrorId::SecretNotFound, {rest[0]});
+    }
+    return admin_error(ErrorId::AdminRouteNotFound, {request.method, request.target});
+}
+
 Response route(Service& service, const Request& request) {
     const RequestTarget target = parse_request_target(request.target);
     // segments[0] is "_mock".
@@ -192,6 +226,7 @@ Response route(Service& service, const Request& request) {
         target.segments.end());
     if (area == "faults") return faults_route(service, request, rest);
     if (area == "journal") return journal_route(service, request, target, rest);
+    if (area == "principals") return principals_route(service, request, rest);
     if (area == "reset" && rest.empty() && request.method == "POST") {
         reset_service(service);
         return no_content();

@@ -60,14 +60,44 @@ const std::vector<Flag>& flags() {
          "seed file (schemas/seed.schema.json); default: fixtures/default-seed.json, "
          "compiled in",
          [](CliConfig& c, const std::string& v) { c.seed_path = v; }},
-        {"auth", "any|static|jwt",
-         "bearer token policy: any non-empty token, the --token value, or an unexpired JWT for "
-         "the management audience (signature not checked); default any",
+        {"auth", "any|static|jwt|entra",
+         "bearer token policy: any non-empty token, the --token value, an unexpired JWT for "
+         "the management audience (signature not checked), or a token this server's Entra ID "
+         "signed for a known principal of the subscription's tenant; default any",
          [](CliConfig& c, const std::string& v) {
              c.server.service.auth = choose<AuthPolicy>("auth", v,
                                                         {{"any", AuthPolicy::Any},
                                                          {"static", AuthPolicy::Static},
-                                                         {"jwt", AuthPolicy::Jwt}});
+                                                         {"jwt", AuthPolicy::Jwt},
+                                                         {"entra", AuthPolicy::Entra}});
+         }},
+        {"identity", "seeded|accept-any",
+         "who gets tokens from the fake Entra ID: the seed's service principals with one of their "
+         "secrets, or also any other client id with a non-empty secret; default seeded",
+         [](CliConfig& c, const std::string& v) {
+             c.server.service.identity = choose<IdentityPolicy>(
+                 "identity", v,
+                 {{"seeded", IdentityPolicy::Seeded}, {"accept-any", IdentityPolicy::AcceptAny}});
+         }},
+        {"signing-key", "FILE",
+         "RSA private key (PEM) that signs access tokens: read when FILE exists, else generated "
+         "and written there, so tokens survive restarts; default: a new key at every start",
+         [](CliConfig& c, const std::string& v) {
+             if (v.empty()) throw UsageError("--signing-key needs a path");
+             c.server.service.signing_key_file = v;
+         }},
+        {"token-lifetime", "SECONDS",
+         "lifetime of issued access tokens (expires_in), 301 to 86400; clients treat 300 or less "
+         "as expired (default 3600)",
+         [](CliConfig& c, const std::string& v) {
+             c.server.service.token_lifetime_s = to_int("token-lifetime", v, 301, 86400);
+         }},
+        {"identity-header", "SECRET",
+         "the X-IDENTITY-HEADER value managed identity requests must carry (IDENTITY_HEADER) "
+         "(default logicmock-identity-header)",
+         [](CliConfig& c, const std::string& v) {
+             if (v.empty()) throw UsageError("--identity-header needs a value");
+             c.server.service.identity_header = v;
          }},
         {"token", "TOKEN", "the accepted bearer token with --auth static",
          [](CliConfig& c, const std::string& v) { c.server.service.static_token = v; }},

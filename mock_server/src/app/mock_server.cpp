@@ -143,7 +143,10 @@ void MockServer::start() {
         }
     }
     // Callback URLs point at the first listener unless --runtime-base-url says otherwise.
-    impl_->service.set_self_base_url(impl_->url_of(impl_->listeners.front()));
+    const Listener* https = impl_->https_listener();
+    impl_->service.set_self_base_url(
+        impl_->url_of(impl_->listeners.front()),
+        https && https != &impl_->listeners.front() ? impl_->url_of(*https) : std::string());
 }
 
 void MockServer::stop() {

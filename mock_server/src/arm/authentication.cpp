@@ -5,6 +5,9 @@
 #include <array>
 #include <nlohmann/json.hpp>
 
+#include "identity/base_url.hpp"
+#include "identity/directory.hpp"
+#include "identity/token_issuer.hpp"
 #include "logicmock/json_text.hpp"
 #include "util/base64.hpp"
 
@@ -24,6 +27,61 @@ ArmError missing_header() {
     return e;
 }
 
+std::optional<ArmError> check_audience(const std::string& audience, const AuthInput* entra) {
+    for (auto allowed : kManagementAudiences) {
+        if (audience == allowed) return std::nullopt;
+    }
+    // @azure/arm-logic asks for "{endpoint}/.default" (entra-id.md §7): this server's own URL.
+    if (entra) {
+        std::string_view aud = audience;
+        if (!aud.empty() && aud.back() == '/') aud.remove_suffix(1);
+        for (const std::string& self :
+             {request_base_url(entra->request, entra->options), entra->options.self_base_url,
+              entra->options.self_https_base_url}) {
+            if (!self.empty() && iequals(aud, self)) return std::nullopt;
+        }
+    }
+    return make_error(ErrorId::InvalidAuthenticationTokenAudience, {audience});
+}
+
+std::optional<ArmError> check_expiry(std::int64_t exp, SystemTime now) {
+    auto expiry = SystemTime(std::chrono::seconds(exp));
+    if (expiry < now) {
+        return make_error(ErrorId::ExpiredAuthenticationToken,
+                          {arm_expiry_time(expiry), arm_expiry_time(now)});
+    }
+    return std::nullopt;
+}
+
+// --auth entra: our signature and issuer (cached), then per request: times, audience, that the
+// principal still exists and that its tenant owns the subscription.
+std::optional<ArmError> check_entra(std::string_view token, const AuthInput& in) {
+    auto verified = in.identity.verify(token);
+    if (!verified) return make_error(ErrorId::InvalidAuthenticationToken);
+    // ARM allows five minutes of clock skew on nbf [inferred].
+    const auto nbf = SystemTime(std::chrono::seconds(verified->not_before));
+    if (nbf > in.now + std::chrono::minutes(5)) {
+        return make_error(ErrorId::InvalidAuthenticationToken);
+    }
+    if (auto e = check_expiry(verified->expires, in.now)) return e;
+    if (auto e = check_audience(verified->audience, &in)) return e;
+    auto tenant = in.store.find_tenant(verified->tenant_id);
+    auto principal =
+        tenant ? find_principal(*tenant, verified->app_id, in.options.identity) : std::nullopt;
+    if (!principal || !iequals(principal->object_id, verified->object_id)) {
+        return make_error(ErrorId::InvalidAuthenticationToken);
+    }
+    if (in.subscription_id.empty()) return std::nullopt;
+    auto subscription = in.store.find_subscription(std::string(in.subscription_id));
+    if (subscription && !subscription->tenant_id.empty() &&
+        !iequals(subscription->tenant_id, verified->tenant_id)) {
+        return make_error(ErrorId::InvalidAuthenticationTokenTenant,
+                          {v1_issuer(verified->tenant_id), v1_issuer(subscription->tenant_id),
+                           "https://login.windows.net/" + subscription->tenant_id});
+    }
+    return std::nullopt;
+}
+
 std::optional<ArmError> check_jwt(std::string_view token, SystemTime now) {
     auto first = token.find('.');
     auto second = first == std::string_view::npos ? first : token.find('.', first + 1);
@@ -38,25 +96,18 @@ std::optional<ArmError> check_jwt(std::string_view token, SystemTime now) {
     if (exp == claims->end() || !exp->is_number()) {
         return make_error(ErrorId::InvalidAuthenticationToken);
     }
-    auto expiry = SystemTime(std::chrono::seconds(exp->get<std::int64_t>()));
-    if (expiry < now) {
-        return make_error(ErrorId::ExpiredAuthenticationToken,
-                          {arm_expiry_time(expiry), arm_expiry_time(now)});
-    }
+    if (auto e = check_expiry(exp->get<std::int64_t>(), now)) return e;
     auto aud = claims->find("aud");
     std::string audience =
         (aud != claims->end() && aud->is_string()) ? aud->get<std::string>() : "";
-    for (auto allowed : kManagementAudiences) {
-        if (audience == allowed) return std::nullopt;
-    }
-    return make_error(ErrorId::InvalidAuthenticationTokenAudience, {audience});
+    return check_audience(audience, nullptr);
 }
 
 }  // namespace
 
-std::optional<ArmError> authenticate(const Headers& headers, const ServiceOptions& options,
-                                     SystemTime now) {
-    auto header = headers.get("Authorization");
+std::optional<ArmError> authenticate(const AuthInput& in) {
+    const ServiceOptions& options = in.options;
+    auto header = in.request.headers.get("Authorization");
     if (!header) return missing_header();
     constexpr std::string_view kScheme = "Bearer ";
     if (header->size() <= kScheme.size() || !iequals(header->substr(0, kScheme.size()), kScheme)) {
@@ -77,7 +128,9 @@ std::optional<ArmError> authenticate(const Headers& headers, const ServiceOption
             }
             return make_error(ErrorId::InvalidAuthenticationToken);
         case AuthPolicy::Jwt:
-            return check_jwt(token, now);
+            return check_jwt(token, in.now);
+        case AuthPolicy::Entra:
+            return check_entra(token, in);
     }
     return make_error(ErrorId::InvalidAuthenticationToken);
 }

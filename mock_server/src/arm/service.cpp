@@ -9,8 +9,12 @@
 #include "arm/resource_lookup.hpp"
 #include "arm/routes.hpp"
 #include "faults/fault_stage.hpp"
+#include "identity/entra_errors.hpp"
+#include "identity/identity_routes.hpp"
+#include "identity/identity_service.hpp"
 #include "journal/request_journal.hpp"
 #include "logic/operations.hpp"
+#include "logicmock/json_text.hpp"
 #include "protocol/request_context.hpp"
 #include "protocol/response_headers.hpp"
 #include "resources/arm_api_versions.hpp"
@@ -34,6 +38,7 @@ struct Service::Impl {
 
     ServiceOptions options;
     std::shared_ptr<WorkflowStore> store;
+    IdentityService identity{options, *store};
     mutable FaultEngine faults{options.faults};
     mutable RequestJournal journal{options.journal_size, options.journal_body_limit};
 
@@ -69,7 +74,10 @@ struct Service::Impl {
         }
         // 3. authentication
         if (!route.anonymous) {
-            if (auto e = authenticate(request.headers, options, context.now)) return *e;
+            if (auto e = authenticate(AuthInput{request, options, context.now, identity, *store,
+                                                match.params.subscription_id})) {
+                return *e;
+            }
         }
         // 4. subscription, resource group, workflow
         auto workflow = resolve_route_target(*store, match);
@@ -94,6 +102,46 @@ struct Service::Impl {
         return run_operation(OperationInput{*store, options, match, target_workflow.workflow,
                                             parsed, target_workflow.exists,
                                             api_version.value_or("")});
+    }
+
+    // A fault's ARM ErrorResponse {"error":{code,message}} as Entra's body {error,
+    // error_description, ...}: code becomes error, message the description's first line.
+    static Response entra_shaped(Response faulted, const RequestContext& context) {
+        auto parsed = parse_json(faulted.body, 8);
+        const auto* body = std::get_if<nlohmann::json>(&parsed);
+        if (faulted.status < 400 || !body || !body->is_object() || !body->contains("error") ||
+            !(*body)["error"].is_object()) {
+            return faulted;
+        }
+        const auto& error = (*body)["error"];
+        Response shaped =
+            entra_error_with(faulted.status, error.value("code", "server_error"),
+                             error.value("message", ""), context.request, context.now);
+        for (const auto& [name, value] : faulted.headers) {
+            if (!iequals(name, "Content-Type") && !iequals(name, "Content-Length")) {
+                shaped.headers.set(name, value);
+            }
+        }
+        return shaped;
+    }
+
+    // Entra ID's endpoints: fault rules first (matched by operation, e.g. Entra_Token), then the
+    // identity service. Its answers carry Entra's headers, not ARM's.
+    Response handle_identity(RequestContext& context, const IdentityRoute& route) const {
+        const RouteMatch match{&identity_route_spec(route), {}};
+        context.trace.route = match.route;
+        context.trace.operation_id = route.operation_id;
+        std::optional<Response> faulted;
+        try {
+            faulted = inject_fault(faults, options, context, match);
+        } catch (const std::exception&) {
+            faulted = std::nullopt;
+        }
+        Response response =
+            faulted ? entra_shaped(std::move(*faulted), context) : identity.handle(context, route);
+        response.transport_fault = context.trace.fault.transport;
+        response.delay_ms = context.trace.fault.delay_ms;
+        return response;
     }
 
     Response finish(RequestContext& context, OperationResult result) const {
@@ -133,6 +181,11 @@ Service::~Service() = default;
 Response Service::handle(const Request& request) const {
     const auto started = std::chrono::steady_clock::now();
     RequestContext context(request, std::chrono::system_clock::now());
+    if (auto identity_route = match_identity_route(context.target)) {
+        Response response = impl_->handle_identity(context, *identity_route);
+        impl_->record(context, response, started);
+        return response;
+    }
     if (is_runtime_request(request)) {
         Response response = handle_runtime_request(context, impl_->options, *impl_->store);
         impl_->record(context, response, started);
@@ -178,8 +231,9 @@ const ServiceOptions& Service::options() const {
     return impl_->options;
 }
 
-void Service::set_self_base_url(std::string url) {
+void Service::set_self_base_url(std::string url, std::string https_url) {
     impl_->options.self_base_url = std::move(url);
+    impl_->options.self_https_base_url = std::move(https_url);
 }
 
 WorkflowStore& Service::store() const {

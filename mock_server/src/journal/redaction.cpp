@@ -25,7 +25,14 @@ bool ends_with(const std::string& text, std::string_view suffix) {
 bool is_secret_name(std::string_view name) {
     const std::string n = ascii_lower(name);
     return n == "sig" || n == "code" || n == "key" || ends_with(n, "key") || ends_with(n, "-key") ||
-           contains_any(n, {"token", "secret", "password", "signature"});
+           contains_any(n, {"token", "secret", "password", "signature", "assertion"});
+}
+
+// A token request's application/x-www-form-urlencoded body rather than JSON.
+bool looks_like_form(std::string_view body) {
+    const auto first = body.find_first_not_of(" \t\r\n");
+    return first != std::string_view::npos && body[first] != '{' && body[first] != '[' &&
+           body.find('=') != std::string_view::npos;
 }
 
 // Replaces the value of every sig= parameter inside free text (URLs in bodies).
@@ -56,8 +63,8 @@ std::string redact_signatures(const std::string& text) {
 // Whether a JSON property name that is_secret_name() accepts could occur in the text: such a
 // name ends in "key", "sig" or "code", or holds "token", "secret", "password" or "signature".
 bool may_hold_secret_property(const std::string& folded) {
-    return contains_any(folded,
-                        {"key\"", "sig\"", "code\"", "token", "secret", "password", "signature"});
+    return contains_any(folded, {"key\"", "sig\"", "code\"", "token", "secret", "password",
+                                 "signature", "assertion"});
 }
 
 // Returns whether anything was replaced.
@@ -119,6 +126,7 @@ std::string redact_query(std::string_view query) {
 }
 
 std::string redact_body(std::string_view body) {
+    if (looks_like_form(body)) return redact_signatures(redact_query(body));  // client_secret=
     std::string out(body);
     if (!may_hold_secret_property(ascii_lower(body))) return redact_signatures(out);
     // Re-serialised only when a property was replaced, so an innocent body stays byte for byte.

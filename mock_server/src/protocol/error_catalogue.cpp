@@ -43,6 +43,14 @@ const std::vector<CatalogueEntry>& error_catalogue() {
          true},
         {ErrorId::ExpiredAuthenticationToken, "ExpiredAuthenticationToken", 401,
          "The access token expiry UTC time '{0}' is earlier than current UTC time '{1}'.", true},
+        {ErrorId::InvalidAuthenticationTokenTenant, "InvalidAuthenticationTokenTenant", 401,
+         "The access token is from the wrong issuer '{0}'. It must match the tenant '{1}' "
+         "associated with this subscription. Please use the authority (URL) '{2}' to get the "
+         "token. Note, if the subscription is transferred to another tenant there is no impact "
+         "to the services, but information about new tenant could take time to propagate (up to "
+         "an hour). If you just transferred your subscription and see this error message, please "
+         "try back later.",
+         true},
         {ErrorId::InvalidSubscriptionId, "InvalidSubscriptionId", 400,
          "The provided subscription identifier '{0}' is malformed or invalid.", true},
         {ErrorId::SubscriptionNotFound, "SubscriptionNotFound", 404,
@@ -156,6 +164,10 @@ const std::vector<CatalogueEntry>& error_catalogue() {
          "The journal query parameter '{0}' is invalid: {1}", false},
         {ErrorId::InvalidMockFaultHeader, "InvalidMockFaultHeader", 400,
          "The x-mock-fault header is invalid: {0}", false},
+        {ErrorId::InvalidSecretRevocation, "InvalidSecretRevocation", 400,
+         "The body must be a JSON object {\"secret\": \"<the secret value>\"}.", false},
+        {ErrorId::SecretNotFound, "SecretNotFound", 404,
+         "No service principal with client id '{0}' holds that secret.", false},
         {ErrorId::InternalServerError, "InternalServerError", 500,
          "Encountered internal server error. Diagnostic information: timestamp '{0}', tracking id "
          "'{1}'.",

@@ -23,6 +23,7 @@ enum class ErrorId {
     InvalidAuthenticationToken,
     InvalidAuthenticationTokenAudience,
     ExpiredAuthenticationToken,
+    InvalidAuthenticationTokenTenant,
     InvalidSubscriptionId,
     SubscriptionNotFound,
     ResourceGroupNotFound,
@@ -64,6 +65,8 @@ enum class ErrorId {
     TooManyFaultRules,
     InvalidJournalQuery,
     InvalidMockFaultHeader,
+    InvalidSecretRevocation,
+    SecretNotFound,
     InternalServerError,  // keep last: tests count the catalogue by it
 };
 

@@ -96,6 +96,22 @@ class FileStore final : public WorkflowStore {
     std::optional<WorkflowRecord> find_workflow(const WorkflowRef& ref) const override {
         return live_.load()->find_workflow(ref);
     }
+    std::optional<SubscriptionRecord> find_subscription(
+        const std::string& subscription_id) const override {
+        return live_.load()->find_subscription(subscription_id);
+    }
+    std::vector<SubscriptionRecord> subscriptions() const override {
+        return live_.load()->subscriptions();
+    }
+    std::vector<TenantRecord> tenants() const override { return live_.load()->tenants(); }
+    std::optional<TenantRecord> find_tenant(const std::string& id_or_domain) const override {
+        return live_.load()->find_tenant(id_or_domain);
+    }
+    bool revoke_secret(const std::string& tenant_id, const std::string& client_id,
+                       const std::string& secret) override {
+        return change(
+            [&](WorkflowStore& s) { return s.revoke_secret(tenant_id, client_id, secret); });
+    }
     bool replace_key(const WorkflowRef& ref, KeySlot slot, const AccessKey& new_key) override {
         return change([&](WorkflowStore& s) { return s.replace_key(ref, slot, new_key); });
     }
@@ -121,13 +137,17 @@ class FileStore final : public WorkflowStore {
     std::invoke_result_t<Fn&, WorkflowStore&> change(Fn&& apply) {
         std::lock_guard lock(change_mutex_);
         auto live = live_.load();
-        auto scratch = make_memory_store(Seed{subscriptions_, groups_, live->all_workflows()});
+        auto scratch = make_memory_store(snapshot(*live));
         auto result = apply(*scratch);
         if constexpr (std::is_same_v<decltype(result), bool>) {
             if (!result) return result;  // nothing changed
         }
-        save(Seed{subscriptions_, groups_, scratch->all_workflows()});
+        save(snapshot(*scratch));
         return apply(*live);
+    }
+
+    Seed snapshot(const WorkflowStore& store) const {
+        return Seed{subscriptions_, groups_, store.all_workflows(), store.tenants()};
     }
 
     void save(const Seed& state) const {
@@ -154,7 +174,7 @@ class FileStore final : public WorkflowStore {
     }
 
     std::string path_;
-    std::vector<std::string> subscriptions_;
+    std::vector<SubscriptionRecord> subscriptions_;
     std::vector<ResourceGroupRecord> groups_;
     const Seed initial_;
     // Swapped whole by reset_to_seed while readers use it, hence atomic.

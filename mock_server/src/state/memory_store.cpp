@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <map>
 #include <mutex>
 #include <set>
@@ -22,7 +23,9 @@ std::string workflow_key(const WorkflowRef& ref) {
 class MemoryStore final : public WorkflowStore {
   public:
     explicit MemoryStore(const Seed& seed) : seed_(seed) {
-        for (const auto& sub : seed.subscriptions) subscriptions_.insert(ascii_lower(sub));
+        for (const auto& sub : seed.subscriptions) {
+            subscriptions_[ascii_lower(sub.subscription_id)] = sub;
+        }
         for (const auto& rg : seed.resource_groups) {
             groups_[group_key(rg.subscription_id, rg.name)] = rg;
         }
@@ -36,6 +39,51 @@ class MemoryStore final : public WorkflowStore {
     bool has_subscription(const std::string& subscription_id) const override {
         std::shared_lock lock(mutex_);
         return subscriptions_.count(ascii_lower(subscription_id)) > 0;
+    }
+
+    std::optional<SubscriptionRecord> find_subscription(
+        const std::string& subscription_id) const override {
+        std::shared_lock lock(mutex_);
+        auto it = subscriptions_.find(ascii_lower(subscription_id));
+        if (it == subscriptions_.end()) return std::nullopt;
+        return it->second;
+    }
+
+    std::vector<SubscriptionRecord> subscriptions() const override {
+        return seed_.subscriptions;  // subscriptions never change after the seed
+    }
+
+    std::vector<TenantRecord> tenants() const override {
+        std::shared_lock lock(mutex_);
+        return tenants_;
+    }
+
+    std::optional<TenantRecord> find_tenant(const std::string& id_or_domain) const override {
+        const std::string wanted = ascii_lower(id_or_domain);
+        std::shared_lock lock(mutex_);
+        for (const auto& tenant : tenants_) {
+            if (ascii_lower(tenant.tenant_id) == wanted ||
+                (!tenant.default_domain.empty() && ascii_lower(tenant.default_domain) == wanted)) {
+                return tenant;
+            }
+        }
+        return std::nullopt;
+    }
+
+    bool revoke_secret(const std::string& tenant_id, const std::string& client_id,
+                       const std::string& secret) override {
+        std::unique_lock lock(mutex_);
+        for (auto& tenant : tenants_) {
+            if (ascii_lower(tenant.tenant_id) != ascii_lower(tenant_id)) continue;
+            for (auto& sp : tenant.service_principals) {
+                if (ascii_lower(sp.client_id) != ascii_lower(client_id)) continue;
+                auto it = std::find(sp.secrets.begin(), sp.secrets.end(), secret);
+                if (it == sp.secrets.end()) return false;
+                sp.secrets.erase(it);
+                return true;
+            }
+        }
+        return false;
     }
 
     std::optional<ResourceGroupRecord> find_resource_group(
@@ -136,6 +184,7 @@ class MemoryStore final : public WorkflowStore {
         subscriptions_.swap(fresh.subscriptions_);
         groups_.swap(fresh.groups_);
         workflows_.swap(fresh.workflows_);
+        tenants_.swap(fresh.tenants_);
     }
 
   private:
@@ -149,7 +198,8 @@ class MemoryStore final : public WorkflowStore {
 
     const Seed seed_;  // kept for reset_to_seed
     mutable std::shared_mutex mutex_;
-    std::set<std::string> subscriptions_;
+    std::map<std::string, SubscriptionRecord> subscriptions_;  // by lower-cased id
+    std::vector<TenantRecord> tenants_ = seed_.tenants;
     std::map<std::string, ResourceGroupRecord> groups_;
     std::map<std::string, WorkflowRecord> workflows_;
     std::map<std::string, std::string> ids_;  // lower-cased workflow id -> workflows_ key

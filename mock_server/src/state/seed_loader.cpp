@@ -76,6 +76,48 @@ void check_unique(std::set<std::string>& seen, const std::string& name, const st
     }
 }
 
+std::vector<TenantRecord> tenants_from(const nlohmann::json& doc, const std::string& origin) {
+    std::vector<TenantRecord> tenants;
+    std::set<std::string> ids;
+    std::set<std::string> domains;
+    const auto items = doc.value("tenants", nlohmann::json::array());
+    for (std::size_t t = 0; t < items.size(); ++t) {
+        const auto& item = items[t];
+        const std::string path = "tenants[" + std::to_string(t) + "]";
+        TenantRecord tenant{
+            item["tenantId"], item["displayName"], item.value("defaultDomain", ""), {}};
+        check_unique(ids, tenant.tenant_id, origin, path + ".tenantId", "tenant");
+        if (!tenant.default_domain.empty()) {
+            check_unique(domains, tenant.default_domain, origin, path + ".defaultDomain",
+                         "default domain");
+        }
+        std::set<std::string> clients;
+        const auto sps = item.value("servicePrincipals", nlohmann::json::array());
+        for (std::size_t p = 0; p < sps.size(); ++p) {
+            const auto& sp = sps[p];
+            ServicePrincipalRecord principal{sp["clientId"], sp["objectId"], sp["displayName"],
+                                             sp.value("secrets", std::vector<std::string>{})};
+            check_unique(clients, principal.client_id, origin,
+                         path + ".servicePrincipals[" + std::to_string(p) + "].clientId",
+                         "service principal client id");
+            tenant.service_principals.push_back(std::move(principal));
+        }
+        tenants.push_back(std::move(tenant));
+    }
+    return tenants;
+}
+
+// The subscription's "tenantId" when it names a seeded tenant; the first tenant when absent.
+std::string owning_tenant(const nlohmann::json& sub, const std::vector<TenantRecord>& tenants,
+                          const std::string& origin, const std::string& path) {
+    if (!sub.contains("tenantId")) return tenants.empty() ? "" : tenants.front().tenant_id;
+    const std::string id = sub["tenantId"];
+    for (const auto& tenant : tenants) {
+        if (ascii_lower(tenant.tenant_id) == ascii_lower(id)) return tenant.tenant_id;
+    }
+    fail(origin, path + ".tenantId", "tenant '" + id + "' is not one of the seed's tenants");
+}
+
 }  // namespace
 
 Seed parse_seed(const std::string& json_text, const std::string& origin) {
@@ -87,6 +129,7 @@ Seed parse_seed(const std::string& json_text, const std::string& origin) {
     }
 
     Seed seed;
+    seed.tenants = tenants_from(doc, origin);
     const SystemTime loaded_at = std::chrono::system_clock::now();
     std::set<std::string> subs;
     const auto& subscriptions = doc["subscriptions"];
@@ -95,7 +138,8 @@ Seed parse_seed(const std::string& json_text, const std::string& origin) {
         const std::string sub_path = "subscriptions[" + std::to_string(s) + "]";
         const std::string sub_id = sub["subscriptionId"];
         check_unique(subs, sub_id, origin, sub_path + ".subscriptionId", "subscription");
-        seed.subscriptions.push_back(sub_id);
+        seed.subscriptions.push_back({sub_id, owning_tenant(sub, seed.tenants, origin, sub_path),
+                                      sub.value("displayName", "")});
 
         std::set<std::string> groups;
         const auto rgs = sub.value("resourceGroups", nlohmann::json::array());

@@ -35,11 +35,26 @@ Json workflow_json(const WorkflowRecord& wf) {
     return out;
 }
 
+Json tenant_json(const TenantRecord& tenant) {
+    Json out{{"tenantId", tenant.tenant_id}, {"displayName", tenant.display_name}};
+    if (!tenant.default_domain.empty()) out["defaultDomain"] = tenant.default_domain;
+    Json principals = Json::array();
+    for (const auto& sp : tenant.service_principals) {
+        principals.push_back({{"clientId", sp.client_id},
+                              {"objectId", sp.object_id},
+                              {"displayName", sp.display_name},
+                              {"secrets", sp.secrets}});
+    }
+    out["servicePrincipals"] = principals;
+    return out;
+}
+
 }  // namespace
 
 std::string seed_to_json(const Seed& seed) {
     Json subscriptions = Json::array();
-    for (const auto& sub : seed.subscriptions) {
+    for (const auto& record : seed.subscriptions) {
+        const std::string& sub = record.subscription_id;
         Json groups = Json::array();
         for (const auto& rg : seed.resource_groups) {
             if (ascii_lower(rg.subscription_id) != ascii_lower(sub)) continue;
@@ -53,11 +68,16 @@ std::string seed_to_json(const Seed& seed) {
             groups.push_back(
                 {{"name", rg.name}, {"location", rg.location}, {"workflows", workflows}});
         }
-        subscriptions.push_back({{"subscriptionId", sub}, {"resourceGroups", groups}});
+        Json out{{"subscriptionId", sub}};
+        if (!record.tenant_id.empty()) out["tenantId"] = record.tenant_id;
+        if (!record.display_name.empty()) out["displayName"] = record.display_name;
+        out["resourceGroups"] = groups;
+        subscriptions.push_back(out);
     }
-    return Json{{"subscriptions", subscriptions}}.dump(2, ' ', false,
-                                                       Json::error_handler_t::replace) +
-           "\n";
+    Json tenants = Json::array();
+    for (const auto& tenant : seed.tenants) tenants.push_back(tenant_json(tenant));
+    Json doc{{"tenants", tenants}, {"subscriptions", subscriptions}};
+    return doc.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace logicmock

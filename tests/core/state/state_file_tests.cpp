@@ -112,6 +112,11 @@ TEST_CASE("seed_to_json writes what parse_seed reads", "[state]") {
     Seed round = parse_seed(seed_to_json(seed), "round");
     REQUIRE(round.subscriptions == seed.subscriptions);
     REQUIRE(round.resource_groups.size() == seed.resource_groups.size());
+    Seed with_tenants = default_seed();
+    with_tenants.subscriptions[0].display_name = "Named";
+    Seed tenants_round = parse_seed(seed_to_json(with_tenants), "round");
+    REQUIRE(tenants_round.tenants == with_tenants.tenants);
+    REQUIRE(tenants_round.subscriptions == with_tenants.subscriptions);
     REQUIRE(round.workflows.size() == seed.workflows.size());
     for (std::size_t i = 0; i < seed.workflows.size(); ++i) {
         const auto &a = seed.workflows[i], &b = round.workflows[i];
@@ -237,4 +242,23 @@ TEST_CASE("concurrent rotations on a file store: the file ends with the live key
     auto reloaded = find(*make_file_store(dir.file(), default_seed()));
     REQUIRE(reloaded.primary_key == live.primary_key);
     REQUIRE(reloaded.secondary_key == live.secondary_key);
+}
+
+TEST_CASE("a revoked client secret stays revoked across restarts and reset restores it",
+          "[state]") {
+    TempDir dir;
+    const Seed seed = default_seed();
+    const auto& tenant = seed.tenants[0];
+    const auto& sp = tenant.service_principals[0];
+    auto store = make_file_store(dir.file(), seed);
+    REQUIRE(store->revoke_secret(tenant.tenant_id, sp.client_id, sp.secrets[0]));
+    REQUIRE_FALSE(store->revoke_secret(tenant.tenant_id, sp.client_id, sp.secrets[0]));
+    REQUIRE(store->find_tenant(tenant.default_domain)->service_principals[0].secrets.empty());
+
+    auto again = make_file_store(dir.file(), seed);
+    REQUIRE(again->find_tenant(tenant.tenant_id)->service_principals[0].secrets.empty());
+    REQUIRE(again->find_subscription(seed.subscriptions[0].subscription_id)->tenant_id ==
+            tenant.tenant_id);
+    again->reset_to_seed();
+    REQUIRE(again->tenants() == seed.tenants);
 }

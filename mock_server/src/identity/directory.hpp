@@ -1,0 +1,34 @@
+#pragma once
+// The directory behind the token endpoint: which tenant a URL names, and which service
+// principal a client id and secret sign in as, under the --identity policy.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "logicmock/service_options.hpp"
+#include "logicmock/workflow_store.hpp"
+
+namespace logicmock {
+
+// "adfs" (ADFS-style authorities, entra-id.md §1) means the seed's first tenant.
+inline constexpr std::string_view kAdfsTenant = "adfs";
+
+// The tenant {tenant} names: its id, its default domain, or "adfs".
+std::optional<TenantRecord> resolve_tenant(const WorkflowStore& store, std::string_view tenant);
+
+// The principal with that client id in the tenant; under --identity accept-any, an unknown
+// client id is a principal too, with derived_object_id() as its object id.
+std::optional<ServicePrincipalRecord> find_principal(const TenantRecord& tenant,
+                                                     std::string_view client_id,
+                                                     IdentityPolicy policy);
+
+// A stable GUID for an accept-any client id: SHA-256 of the lower-cased id, shaped as a v4 GUID.
+std::string derived_object_id(std::string_view client_id);
+
+// Whether the secret is one of the principal's (constant-time compare); under accept-any, any
+// non-empty secret is right for a principal the seed does not hold.
+bool secret_matches(const ServicePrincipalRecord& principal, std::string_view secret,
+                    IdentityPolicy policy);
+
+}  // namespace logicmock

@@ -1,0 +1,16 @@
+#pragma once
+// POST /{tenant}/oauth2/v2.0/token, /{tenant}/oauth2/token and /adfs/oauth2/token: the
+// client-credentials grant with a client secret (form body or HTTP Basic), checked in Entra's
+// order: tenant, grant_type, client_id, application, secret, scope (or resource).
+
+#include "identity/identity_request.hpp"
+#include "identity/identity_routes.hpp"
+
+namespace logicmock {
+
+// Token request bodies above this are refused (AADSTS90100) before they are parsed.
+inline constexpr std::size_t kMaxTokenRequestBytes = 64 * 1024;
+
+Response serve_token(const IdentityRequest& in, const IdentityRoute& route);
+
+}  // namespace logicmock
