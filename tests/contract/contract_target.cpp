@@ -15,6 +15,19 @@ std::string env_or(const char* name, const char* fallback) {
     return value && *value ? value : fallback;
 }
 
+// A token from the service principal in AZURE_*, as real clients get one.
+std::string signed_in_token(const ContractTarget& target,
+                            client::ClientSecretCredentialOptions options) {
+    options.scope = env_or("LOGICMOCK_CONTRACT_SCOPE", "");
+    if (options.scope.empty()) options.scope = client::scope_for(target.base_url);
+    options.tls.ca_file = target.ca_file;
+    client::ClientSecretCredential credential(std::move(options));
+    const client::TokenOutcome outcome = credential.get_token();
+    if (const auto* token = std::get_if<client::AccessToken>(&outcome)) return token->token;
+    FAIL("contract suite: sign-in failed: " << client::describe(outcome));
+    return {};
+}
+
 ContractTarget make_target() {
     ContractTarget target;
     target.token = env_or("LOGICMOCK_CONTRACT_TOKEN", "contract-test-token");
@@ -39,19 +52,6 @@ ContractTarget make_target() {
         }
     }
     return target;
-}
-
-// A token from the service principal in AZURE_*, as real clients get one.
-std::string signed_in_token(const ContractTarget& target,
-                            client::ClientSecretCredentialOptions options) {
-    options.scope = env_or("LOGICMOCK_CONTRACT_SCOPE", "");
-    if (options.scope.empty()) options.scope = client::scope_for(target.base_url);
-    options.tls.ca_file = target.ca_file;
-    client::ClientSecretCredential credential(std::move(options));
-    const client::TokenOutcome outcome = credential.get_token();
-    if (const auto* token = std::get_if<client::AccessToken>(&outcome)) return token->token;
-    FAIL("contract suite: sign-in failed: " << client::describe(outcome));
-    return {};
 }
 
 }  // namespace

@@ -110,7 +110,8 @@ TEST_CASE("the namespace is matched without case; Microsoft.Web is listed; other
 
     Response web = f.service.handle(get(providers + "Microsoft.Web?api-version=2021-04-01"));
     REQUIRE(web.status == 200);
-    const auto& sites = body_json(web)["resourceTypes"][0];
+    const auto web_body = body_json(web);
+    const auto& sites = web_body["resourceTypes"][0];
     CHECK(sites["resourceType"] == "sites");
     CHECK(sites["apiVersions"][0] == "2025-05-01");
     CHECK(sites["apiVersions"].back() == "2018-11-01");
