@@ -20,7 +20,7 @@ build_packages=(
 # packaging test's tools). Test packages go in this one list.
 test_packages=(
     catch2
-    curl python3-azure
+    curl python3-azure azure-cli
     python3-msal  # azure-identity's MSAL, for the sign-in tests (also a dependency of python3-azure)
     clang-14 libclang-rt-14-dev
     nodejs

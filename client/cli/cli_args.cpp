@@ -42,6 +42,16 @@ std::optional<std::string> apply(CliArgs& args, const std::string& name, const s
         args.base_url = value;
     } else if (name == "--token") {
         args.token = value;
+    } else if (name == "--tenant") {
+        args.tenant = value;
+    } else if (name == "--client-id") {
+        args.client_id = value;
+    } else if (name == "--client-secret") {
+        args.client_secret = value;
+    } else if (name == "--authority-host") {
+        args.authority_host = value;
+    } else if (name == "--scope") {
+        args.scope = value;
     } else if (name == "--ca-file") {
         args.ca_file = value;
     } else if (name == "--retries") {
@@ -65,6 +75,9 @@ std::optional<std::string> missing_required(const CliArgs& args) {
     if (args.command == Command::Regenerate && !args.key_type) return "--key-type is required";
     if (args.command == Command::TriggerCallbackUrl && args.trigger.empty()) {
         return "--trigger is required";
+    }
+    if (args.token && (args.tenant || args.client_id || args.client_secret)) {
+        return "--token and sign-in (--tenant, --client-id, --client-secret) exclude each other";
     }
     if (args.insecure && !args.ca_file.empty()) {
         return "--insecure and --ca-file exclude each other";
@@ -140,6 +153,17 @@ COMMON:
   --base-url URL           default https://management.azure.com; http:// or https://
   --token TOKEN            bearer token; default: the AZURE_ACCESS_TOKEN environment variable
                            (prefer the variable: command lines are visible to other users)
+  --tenant ID              sign in: tenant id (or AZURE_TENANT_ID; "adfs" for ADFS paths)
+  --client-id ID           sign in: service principal's application id (or AZURE_CLIENT_ID)
+  --client-secret SECRET   sign in: its client secret (or AZURE_CLIENT_SECRET; prefer the
+                           variable). Sign-in POSTs {authority-host}/{tenant}/oauth2/v2.0/token
+                           (client credentials) and reuses the token until 5 minutes before it
+                           expires. Used when any of the three is given, or when AZURE_TENANT_ID,
+                           AZURE_CLIENT_ID and AZURE_CLIENT_SECRET are all set and neither
+                           --token nor AZURE_ACCESS_TOKEN is
+  --authority-host URL     sign in: identity server (or AZURE_AUTHORITY_HOST; default
+                           https://login.microsoftonline.com); a logicmock server's base URL
+  --scope SCOPE            sign in: scope asked for (default: {base-url}/.default)
   --ca-file FILE           PEM file of CA certificates to trust for https
   --insecure               do not verify the server certificate (never against real Azure)
   --retries N              retries after the first attempt, 0-20 (default 3); 408, 429, 500,
@@ -149,19 +173,24 @@ COMMON:
 Options also take the form --name=value.
 
 Output (stdout, one JSON object; the token is never printed):
-  outcome                  success | azure_error | contract_error | transport_error | usage_error
+  outcome                  success | azure_error | contract_error | transport_error |
+                           signin_error | usage_error
   status, code, message    HTTP status and ARM error code/message (null when absent)
   requestId, correlationRequestId, clientRequestId
   attempts, elapsedMs
   path                     contract_error only: JSON path of the schema violation
   transportError           transport_error only: connect | timeout | tls | io | other
+  signinError              signin_error only: {status, error, errorCodes, traceId,
+                           correlationId} of the identity server's answer (code = error,
+                           message = error_description), or transportError / path
   callbackUrl              callback commands on success: the WorkflowTriggerCallbackUrl body
 
 Exit status:
   0  success
   1  Azure answered with an error, or with a response that breaks the contract
-  2  usage error (bad or missing arguments, no token)
-  3  transport failure (connection refused, timeout, TLS)
+     (sign-in included: Entra's error, or a token answer without a token)
+  2  usage error (bad or missing arguments, no token and no sign-in)
+  3  transport failure (connection refused, timeout, TLS), sign-in included
 )";
 }
 

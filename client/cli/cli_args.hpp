@@ -20,6 +20,13 @@ struct CliArgs {
     std::string trigger;
     std::string base_url = "https://management.azure.com";
     std::optional<std::string> token;  // --token; else AZURE_ACCESS_TOKEN is read
+    // Sign-in (client credentials): each falls back to AZURE_TENANT_ID, AZURE_CLIENT_ID,
+    // AZURE_CLIENT_SECRET, AZURE_AUTHORITY_HOST; see resolve_sign_in in main.cpp.
+    std::optional<std::string> tenant;
+    std::optional<std::string> client_id;
+    std::optional<std::string> client_secret;
+    std::optional<std::string> authority_host;
+    std::optional<std::string> scope;  // default: {base-url}/.default
     std::string ca_file;
     bool insecure = false;
     int retries = 3;

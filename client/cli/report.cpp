@@ -71,6 +71,36 @@ std::string report_json(Command command, const Result<CallbackUrl>& result) {
     return to_json_text(report);
 }
 
+std::string signin_error_json(Command command, const TokenOutcome& outcome) {
+    json report = {{"command", command_name(command)},
+                   {"outcome", "signin_error"},
+                   {"status", nullptr},
+                   {"code", nullptr},
+                   {"message", nullptr}};
+    if (const auto* error = std::get_if<EntraError>(&outcome)) {
+        report["status"] = error->status;
+        report["code"] = error->error;
+        report["message"] = error->description;
+        report["signinError"] = {{"status", error->status},
+                                 {"error", error->error},
+                                 {"errorCodes", error->error_codes},
+                                 {"traceId", error->trace_id},
+                                 {"correlationId", error->correlation_id}};
+    } else if (const auto* error = std::get_if<TransportError>(&outcome)) {
+        report["message"] = error->message;
+        report["signinError"] = {{"transportError", to_string(error->kind)}};
+    } else if (const auto* error = std::get_if<ContractError>(&outcome)) {
+        report["status"] = error->status;
+        report["message"] = error->message;
+        report["signinError"] = {{"status", error->status}, {"path", error->path}};
+    }
+    return to_json_text(report);
+}
+
+int signin_exit_code(const TokenOutcome& outcome) {
+    return std::holds_alternative<TransportError>(outcome) ? kExitTransport : kExitServiceError;
+}
+
 std::string usage_error_json(const std::string& message) {
     return to_json_text(json{{"outcome", "usage_error"}, {"message", message}});
 }

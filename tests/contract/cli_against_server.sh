@@ -7,20 +7,22 @@ source "$(dirname "$0")/server_fixture.sh"
 start_server "$server"
 
 token=cli-secret-token-value
+secret=cli-client-secret-value
 workflow=(--subscription 34adfa4f-cedf-4dc0-ba29-b6d1a69ab345 --resource-group testResourceGroup)
 failures=0
 
 # expect NAME EXIT PATTERN... -- COMMAND...: COMMAND exits with EXIT, its stdout matches every
-# PATTERN (extended regular expressions; JSON keys come in any order), and never holds the token.
+# PATTERN (extended regular expressions; JSON keys come in any order), and never holds the token
+# or the client secret (stdout and stderr).
 expect() {
     local name=$1 want_exit=$2 patterns=() out status=0 ok=1
     shift 2
     while [ "$1" != "--" ]; do patterns+=("$1"); shift; done
     shift
-    out=$("$@" 2>/dev/null) || status=$?
+    out=$("$@" 2>&1) || status=$?
     [ "$status" -eq "$want_exit" ] || ok=0
     for p in "${patterns[@]}"; do grep -Eq -- "$p" <<<"$out" || ok=0; done
-    if grep -q -- "$token" <<<"$out"; then ok=0; fi
+    if grep -q -e "$token" -e "$secret" <<<"$out"; then ok=0; fi
     if [ "$ok" -eq 1 ]; then
         echo "ok   $name"
     else
@@ -47,11 +49,21 @@ expect "unknown key type" 2 '"outcome":"usage_error"' -- \
 expect "no token" 2 '"outcome":"usage_error"' 'AZURE_ACCESS_TOKEN' -- \
     env -u AZURE_ACCESS_TOKEN "$cli" regenerate "${workflow[@]}" --workflow testWorkflowName \
     --key-type Primary --base-url "$SERVER_URL"
-expect "help" 0 'Exit status' -- "$cli" --help
+expect "help" 0 'Exit status' '--client-secret' -- "$cli" --help
+expect "sign-in needs a secret" 2 '"outcome":"usage_error"' 'AZURE_CLIENT_SECRET' -- \
+    env -u AZURE_CLIENT_SECRET "$cli" regenerate "${workflow[@]}" --workflow testWorkflowName \
+    --key-type Primary --base-url "$SERVER_URL" --tenant t --client-id c
+expect "--token and sign-in exclude each other" 2 '"outcome":"usage_error"' -- \
+    "$cli" regenerate "${workflow[@]}" --workflow testWorkflowName --key-type Primary \
+    --base-url "$SERVER_URL" --token "$token" --tenant t --client-id c --client-secret "$secret"
 
 stop_server
 expect "server gone" 3 '"outcome":"transport_error"' '"transportError":"connect"' -- \
     "$cli" regenerate "${workflow[@]}" --workflow testWorkflowName --key-type Primary \
     --base-url "$SERVER_URL" --token "$token" --retries 0
+expect "identity server gone" 3 '"outcome":"signin_error"' '"transportError":"connect"' -- \
+    env -u AZURE_ACCESS_TOKEN AZURE_TENANT_ID=t AZURE_CLIENT_ID=c AZURE_CLIENT_SECRET="$secret" \
+    AZURE_AUTHORITY_HOST="$SERVER_URL" "$cli" regenerate "${workflow[@]}" \
+    --workflow testWorkflowName --key-type Primary --base-url "$SERVER_URL" --retries 0
 
 [ "$failures" -eq 0 ]

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <memory>
 
+#include "logicmock/client/credential.hpp"
 #include "logicmock/mock_server.hpp"
 
 namespace logicmock::contract {
@@ -12,6 +13,19 @@ namespace {
 std::string env_or(const char* name, const char* fallback) {
     const char* value = std::getenv(name);
     return value && *value ? value : fallback;
+}
+
+// A token from the service principal in AZURE_*, as real clients get one.
+std::string signed_in_token(const ContractTarget& target,
+                            client::ClientSecretCredentialOptions options) {
+    options.scope = env_or("LOGICMOCK_CONTRACT_SCOPE", "");
+    if (options.scope.empty()) options.scope = client::scope_for(target.base_url);
+    options.tls.ca_file = target.ca_file;
+    client::ClientSecretCredential credential(std::move(options));
+    const client::TokenOutcome outcome = credential.get_token();
+    if (const auto* token = std::get_if<client::AccessToken>(&outcome)) return token->token;
+    FAIL("contract suite: sign-in failed: " << client::describe(outcome));
+    return {};
 }
 
 ContractTarget make_target() {
@@ -31,6 +45,11 @@ ContractTarget make_target() {
         }();
         target.server = server.get();
         target.base_url = server->url();
+    }
+    if (!std::getenv("LOGICMOCK_CONTRACT_TOKEN")) {
+        if (auto sign_in = client::credential_options_from_environment()) {
+            target.token = signed_in_token(target, std::move(*sign_in));
+        }
     }
     return target;
 }

@@ -2,7 +2,11 @@
 // Where the contract suite sends its requests: a logicmock::MockServer started in-process on
 // 127.0.0.1 (default), or an external endpoint named by the environment:
 //   LOGICMOCK_CONTRACT_BASE_URL        e.g. http://127.0.0.1:8080 or https://management.azure.com
-//   LOGICMOCK_CONTRACT_TOKEN           bearer token (default "contract-test-token")
+//   LOGICMOCK_CONTRACT_TOKEN           bearer token (default "contract-test-token"); when unset
+//                                      and AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET
+//                                      (+ AZURE_AUTHORITY_HOST) are set, the suite signs in with
+//                                      them once (scope LOGICMOCK_CONTRACT_SCOPE, default
+//                                      {base url}/.default)
 //   LOGICMOCK_CONTRACT_SUBSCRIPTION, LOGICMOCK_CONTRACT_RESOURCE_GROUP,
 //   LOGICMOCK_CONTRACT_WORKFLOW        an existing workflow (default: the sample seed)
 //   LOGICMOCK_CONTRACT_CA_FILE         optional CA bundle for https

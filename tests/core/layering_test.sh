@@ -5,7 +5,7 @@
 # services read their settings from logicmock/service_options.hpp.
 set -u
 src=${1:?usage: layering_test.sh MOCK_SERVER_SRC_DIR}
-LAYERS=(app net admin arm identity throttling logic runtime journal faults protocol state util)
+LAYERS=(app net admin arm resources identity throttling logic runtime journal faults protocol state util)
 
 rank() { local i; for i in "${!LAYERS[@]}"; do [ "${LAYERS[$i]}" = "$1" ] && { echo "$i"; return; }; done; echo -1; }
 

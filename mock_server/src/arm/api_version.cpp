@@ -1,31 +1,38 @@
 #include "arm/api_version.hpp"
 
-#include <array>
+#include "resources/provider_catalogue.hpp"
+#include "util/location_name.hpp"
 
 namespace logicmock {
 namespace {
 
-constexpr std::array<std::string_view, 3> kVersions{"2016-06-01", "2018-07-01-preview",
-                                                    "2019-05-01"};
-// Assumption: the Logic regions ARM lists; the real list is longer and changes over time.
-constexpr std::string_view kSupportedLocations =
-    "australiaeast, brazilsouth, canadacentral, centralus, eastasia, eastus, eastus2, "
-    "japaneast, northcentralus, northeurope, southcentralus, uksouth, westeurope, westus, "
-    "westus2";
+// ", "-joined, oldest first, as ARM's NoRegisteredProviderFound message lists them.
+std::string joined_versions() {
+    const auto& versions = logic_workflows().api_versions;
+    std::string out;
+    for (auto it = versions.rbegin(); it != versions.rend(); ++it) {
+        out += (out.empty() ? "" : ", ") + std::string(*it);
+    }
+    return out;
+}
+
+std::string joined_locations() {
+    std::string out;
+    for (auto location : logic_workflows().locations) {
+        out += (out.empty() ? "" : ", ") + normalized_location(location);
+    }
+    return out;
+}
 
 }  // namespace
 
 std::string_view supported_api_versions() {
-    static const std::string joined = [] {
-        std::string out;
-        for (auto v : kVersions) out += (out.empty() ? "" : ", ") + std::string(v);
-        return out;
-    }();
+    static const std::string joined = joined_versions();
     return joined;
 }
 
 bool is_supported_api_version(std::string_view version) {
-    for (auto v : kVersions) {
+    for (auto v : logic_workflows().api_versions) {
         if (v == version) return true;
     }
     return false;
@@ -37,9 +44,9 @@ std::optional<ArmError> check_api_version(const std::optional<std::string>& api_
         return make_error(ErrorId::MissingApiVersionParameter);
     }
     if (is_supported_api_version(*api_version)) return std::nullopt;
-    return make_error(
-        ErrorId::NoRegisteredProviderFound,
-        {location(), *api_version, "workflows", supported_api_versions(), kSupportedLocations});
+    static const std::string locations = joined_locations();
+    return make_error(ErrorId::NoRegisteredProviderFound,
+                      {location(), *api_version, "workflows", supported_api_versions(), locations});
 }
 
 }  // namespace logicmock

@@ -36,6 +36,7 @@ std::variant<WorkflowRecord, ArmError> resolve_workflow(const WorkflowStore& sto
 std::variant<RouteTarget, ArmError> resolve_route_target(const WorkflowStore& store,
                                                          const RouteMatch& match) {
     const PathParams& params = match.params;
+    if (match.route->scope == RouteScope::None) return RouteTarget{{}, false};
     if (match.route->scope == RouteScope::Workflow) {
         auto workflow = resolve_workflow(store, params);
         if (auto* e = std::get_if<ArmError>(&workflow)) return *e;
@@ -47,6 +48,7 @@ std::variant<RouteTarget, ArmError> resolve_route_target(const WorkflowStore& st
         }
         return make_error(ErrorId::SubscriptionNotFound, {params.subscription_id});
     }
+    if (match.route->scope == RouteScope::Subscription) return RouteTarget{{}, false};
     auto group = store.find_resource_group(params.subscription_id, params.resource_group);
     if (!group) return make_error(ErrorId::ResourceGroupNotFound, {params.resource_group});
     if (match.route->scope == RouteScope::WorkflowOrAbsent) {

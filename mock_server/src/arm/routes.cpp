@@ -36,6 +36,8 @@ bool matches(const RouteSpec& route, const std::vector<std::string>& segments, P
             params.trigger = segments[i];
         } else if (p == "{versionId}") {
             params.version = segments[i];
+        } else if (p == "{resourceProviderNamespace}") {
+            params.provider_namespace = segments[i];
         }
     }
     if (out) *out = std::move(params);
@@ -87,6 +89,48 @@ const std::vector<RouteSpec>& route_table() {
          BodyRule::None,
          std::nullopt,
          RouteScope::ResourceGroup},
+        // ARM's own routes, which clients call around sign-in (resources/).
+        {Operation::ListSubscriptions,
+         "Subscriptions_List",
+         "GET",
+         {"subscriptions"},
+         BodyRule::None,
+         std::nullopt,
+         RouteScope::None,
+         ApiVersionSet::Subscriptions},
+        {Operation::GetSubscription,
+         "Subscriptions_Get",
+         "GET",
+         {"subscriptions", "{subscriptionId}"},
+         BodyRule::None,
+         std::nullopt,
+         RouteScope::Subscription,
+         ApiVersionSet::Subscriptions},
+        {Operation::ListTenants,
+         "Tenants_List",
+         "GET",
+         {"tenants"},
+         BodyRule::None,
+         std::nullopt,
+         RouteScope::None,
+         ApiVersionSet::Subscriptions},
+        {Operation::GetProvider,
+         "Providers_Get",
+         "GET",
+         {"subscriptions", "{subscriptionId}", "providers", "{resourceProviderNamespace}"},
+         BodyRule::None,
+         std::nullopt,
+         RouteScope::Subscription,
+         ApiVersionSet::Providers},
+        {Operation::GetMetadataEndpoints,
+         "MetadataEndpoints_Get",
+         "GET",
+         {"metadata", "endpoints"},
+         BodyRule::None,
+         std::nullopt,
+         RouteScope::None,
+         ApiVersionSet::MetadataEndpoints,
+         true},
     };
     return routes;
 }

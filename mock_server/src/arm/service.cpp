@@ -17,6 +17,8 @@
 #include "logicmock/json_text.hpp"
 #include "protocol/request_context.hpp"
 #include "protocol/response_headers.hpp"
+#include "resources/arm_api_versions.hpp"
+#include "resources/resources_operations.hpp"
 #include "runtime/runtime_invoke.hpp"
 #include "throttling/throttle_stage.hpp"
 #include "util/random_bytes.hpp"
@@ -63,15 +65,21 @@ struct Service::Impl {
         trace.operation_id = match.route->operation_id;
         trace.params = match.params;
 
-        // 2. api-version
-        if (auto e = check_api_version(
-                api_version, [&] { return location_hint(*store, match.params, options.region); })) {
+        // 2. api-version: the resource type's, or that of one of ARM's own endpoints
+        const RouteSpec& route = *match.route;
+        if (auto e = route.api_versions == ApiVersionSet::LogicWorkflows
+                         ? check_api_version(
+                               api_version,
+                               [&] { return location_hint(*store, match.params, options.region); })
+                         : check_arm_api_version(route.api_versions, api_version)) {
             return *e;
         }
         // 3. authentication
-        if (auto e = authenticate(AuthInput{request, options, context.now, identity, *store,
-                                            match.params.subscription_id, context.principal})) {
-            return *e;
+        if (!route.anonymous) {
+            if (auto e = authenticate(AuthInput{request, options, context.now, identity, *store,
+                                                match.params.subscription_id, context.principal})) {
+                return *e;
+            }
         }
         // 4. subscription, resource group, workflow
         const std::string& subscription = match.params.subscription_id;
@@ -97,6 +105,10 @@ struct Service::Impl {
         const ParsedBody& parsed = std::get<ParsedBody>(body);
         if (auto e = validate_body(parsed, *match.route)) return *e;
         // 8. operation
+        if (is_resources_operation(route.operation)) {
+            return run_resources_operation(
+                ResourcesInput{*store, options, match, api_version.value_or("")});
+        }
         const auto& target_workflow = std::get<RouteTarget>(workflow);
         return run_operation(OperationInput{*store, options, match, target_workflow.workflow,
                                             parsed, target_workflow.exists,

@@ -18,6 +18,12 @@ OperationResult run_operation(const OperationInput& input) {
             return delete_workflow(input);
         case Operation::ListWorkflows:
             return list_workflows(input);
+        case Operation::ListSubscriptions:  // ARM's own routes: resources/ serves them
+        case Operation::GetSubscription:
+        case Operation::ListTenants:
+        case Operation::GetProvider:
+        case Operation::GetMetadataEndpoints:
+            break;
     }
     return make_error(ErrorId::InternalServerError);
 }

@@ -8,6 +8,8 @@
 #include "logic/operations.hpp"
 #include "logic/workflow_resource.hpp"
 #include "logicmock/json_text.hpp"
+#include "protocol/response_headers.hpp"
+#include "util/location_name.hpp"
 #include "util/random_bytes.hpp"
 
 #include "logicmock/http_headers.hpp"
@@ -15,26 +17,10 @@
 namespace logicmock {
 namespace {
 
-Response json_response(int status, const nlohmann::json& body) {
-    Response response{status, {}, to_json_text(body)};
-    response.headers.set("Content-Type", "application/json; charset=utf-8");
-    return response;
-}
-
 // The Logic apps naming rule of the ARM template reference: 1-80 of [-\w.()].
 bool valid_workflow_name(const std::string& name) {
     static const std::regex rule("^[-A-Za-z0-9_.()]{1,80}$");
     return std::regex_match(name, rule);
-}
-
-// ARM compares locations without case and spaces ("West US" is "westus").
-std::string normalized_location(std::string_view location) {
-    std::string out;
-    for (char c : location) {
-        if (c == ' ') continue;
-        out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-    }
-    return out;
 }
 
 std::string random_workflow_id() {

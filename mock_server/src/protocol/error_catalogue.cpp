@@ -23,6 +23,11 @@ const std::vector<CatalogueEntry>& error_catalogue() {
          "No registered resource provider found for location '{0}' and API version '{1}' for type "
          "'{2}'. The supported api-versions are '{3}'. The supported locations are '{4}'.",
          true},
+        {ErrorId::InvalidApiVersionParameter, "InvalidApiVersionParameter", 400,
+         "The api-version '{0}' is invalid. The supported versions are '{1}'.", true},
+        // Assumption: text and status of ARM's answer for an unknown provider namespace.
+        {ErrorId::InvalidResourceNamespace, "InvalidResourceNamespace", 404,
+         "The resource namespace '{0}' is invalid.", true},
         {ErrorId::AuthenticationFailed, "AuthenticationFailed", 401,
          "Authentication failed. The 'Authorization' header is missing.", true},
         {ErrorId::AuthenticationFailedInvalidHeader, "AuthenticationFailedInvalidHeader", 401,

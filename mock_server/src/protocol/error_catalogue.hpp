@@ -16,6 +16,8 @@ enum class ErrorId {
     MethodNotAllowed,
     MissingApiVersionParameter,
     NoRegisteredProviderFound,
+    InvalidApiVersionParameter,
+    InvalidResourceNamespace,
     AuthenticationFailed,
     AuthenticationFailedInvalidHeader,
     InvalidAuthenticationToken,

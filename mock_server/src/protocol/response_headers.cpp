@@ -1,7 +1,9 @@
 #include "protocol/response_headers.hpp"
 
 #include <array>
+#include <nlohmann/json.hpp>
 
+#include "logicmock/json_text.hpp"
 #include "util/random_bytes.hpp"
 
 namespace logicmock {
@@ -24,6 +26,12 @@ std::string upper(std::string s) {
 }
 
 }  // namespace
+
+Response json_response(int status, const nlohmann::json& body) {
+    Response response{status, {}, to_json_text(body)};
+    response.headers.set("Content-Type", "application/json; charset=utf-8");
+    return response;
+}
 
 RequestIds assign_request_ids(const Request& request) {
     RequestIds ids;

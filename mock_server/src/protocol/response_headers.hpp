@@ -1,4 +1,5 @@
 #pragma once
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 
@@ -17,6 +18,9 @@ struct RequestIds {
 };
 
 RequestIds assign_request_ids(const Request& request);
+
+// A JSON answer: the body as compact JSON, Content-Type application/json; charset=utf-8.
+Response json_response(int status, const nlohmann::json& body);
 
 // The response for an error: status, ErrorResponse body, content type and the error's headers.
 Response error_response(const ArmError& error);

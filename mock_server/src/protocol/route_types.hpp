@@ -20,6 +20,12 @@ enum class Operation {
     PutWorkflow,
     DeleteWorkflow,
     ListWorkflows,
+    // ARM's own (Microsoft.Resources) routes, served by resources/
+    ListSubscriptions,
+    GetSubscription,
+    ListTenants,
+    GetProvider,
+    GetMetadataEndpoints,
 };
 
 // What stage 4 must find before the operation runs.
@@ -27,7 +33,13 @@ enum class RouteScope {
     Workflow,          // the workflow must exist (404 ResourceNotFound otherwise)
     WorkflowOrAbsent,  // PUT / DELETE: the resource group must exist, the workflow may not
     ResourceGroup,     // a collection under the resource group
+    Subscription,      // the subscription must exist (404 SubscriptionNotFound otherwise)
+    None,              // nothing to find (tenant-level and metadata routes)
 };
+
+// Which api-versions stage 2 accepts: the resource type's (NoRegisteredProviderFound), or one of
+// ARM's own endpoints' (InvalidApiVersionParameter).
+enum class ApiVersionSet { LogicWorkflows, Subscriptions, Providers, MetadataEndpoints };
 
 enum class BodyRule { None, Optional, Required };
 
@@ -39,14 +51,17 @@ struct RouteSpec {
     BodyRule body;
     std::optional<Shape> body_shape;
     RouteScope scope = RouteScope::Workflow;
+    ApiVersionSet api_versions = ApiVersionSet::LogicWorkflows;
+    bool anonymous = false;  // true: stage 3 does not ask for a token (GET /metadata/endpoints)
 };
 
 struct PathParams {
     std::string subscription_id;
     std::string resource_group;
     std::string workflow;
-    std::string trigger;  // triggers/{triggerName}
-    std::string version;  // versions/{versionId}
+    std::string trigger;             // triggers/{triggerName}
+    std::string version;             // versions/{versionId}
+    std::string provider_namespace;  // subscriptions/{id}/providers/{namespace}
 };
 
 struct RouteMatch {

@@ -3,6 +3,7 @@ target_sources(logicmock_server PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/arm_time.cpp
     ${CMAKE_CURRENT_LIST_DIR}/base64.cpp
     ${CMAKE_CURRENT_LIST_DIR}/glob.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/location_name.cpp
     ${CMAKE_CURRENT_LIST_DIR}/iso_time.cpp
     ${CMAKE_CURRENT_LIST_DIR}/random_bytes.cpp
 )
