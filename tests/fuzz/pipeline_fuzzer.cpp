@@ -18,6 +18,7 @@
 
 #include "admin/admin_api.hpp"
 #include "faults/fault_engine.hpp"
+#include "identity/identity_routes.hpp"
 #include "logicmock/json_text.hpp"
 #include "logicmock/schema_validator.hpp"
 #include "logicmock/seed.hpp"
@@ -73,6 +74,19 @@ bool is_error_response(const std::string& body) {
     return json && !logicmock::validate(logicmock::Shape::ErrorResponse, *json);
 }
 
+// Entra's error bodies (identity endpoints): an object with string error and error_description.
+bool is_entra_error(const std::string& body) {
+    auto parsed = logicmock::parse_json(body);
+    const auto* json = std::get_if<nlohmann::json>(&parsed);
+    return json && json->is_object() && json->contains("error") && (*json)["error"].is_string() &&
+           json->contains("error_description") && (*json)["error_description"].is_string();
+}
+
+bool is_identity_request(const logicmock::Request& request) {
+    return logicmock::match_identity_route(logicmock::parse_request_target(request.target))
+        .has_value();
+}
+
 void check(bool ok) {
     if (!ok) __builtin_trap();
 }
@@ -88,7 +102,10 @@ void run_one(const logicmock::Request& request) {
     check(response.headers.contains("x-ms-request-id"));
     if (!fault_possible) {
         check(response.status < 500);
-        if (response.status >= 400) check(is_error_response(response.body));
+        if (response.status >= 400) {
+            check(is_identity_request(request) ? is_entra_error(response.body)
+                                               : is_error_response(response.body));
+        }
     }
     if (response.status < 200 || response.status > 299) check(key_state() == before);
 }

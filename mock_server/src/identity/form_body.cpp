@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "protocol/request_target.hpp"
+#include "util/utf8.hpp"
 
 namespace logicmock {
 namespace {
@@ -36,12 +37,14 @@ FormBody parse_form_body(std::string_view body) {
         const std::string_view raw_value =
             eq == std::string_view::npos ? std::string_view() : pair.substr(eq + 1);
         const std::string name = percent_decode(raw_name, true);
-        if (!well_encoded(raw_name) || !well_encoded(raw_value)) {
+        std::string value = percent_decode(raw_value, true);
+        // Entra reads parameters as UTF-8: bytes that are not are a bad parameter, not a token.
+        if (!well_encoded(raw_name) || !well_encoded(raw_value) || !is_valid_utf8(name) ||
+            !is_valid_utf8(value)) {
             if (form.invalid.empty()) form.invalid = name;
             continue;
         }
-        if (!form.fields.emplace(name, percent_decode(raw_value, true)).second &&
-            form.invalid.empty()) {
+        if (!form.fields.emplace(name, std::move(value)).second && form.invalid.empty()) {
             form.invalid = name;
         }
     }

@@ -1,6 +1,7 @@
 #pragma once
 // application/x-www-form-urlencoded bodies of token requests, read strictly: a parameter sent
-// twice or a broken percent escape is reported by name instead of being guessed at.
+// twice, a broken percent escape or bytes that are not UTF-8 are reported by name instead of
+// being guessed at.
 
 #include <map>
 #include <string>

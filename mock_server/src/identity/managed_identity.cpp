@@ -8,6 +8,7 @@
 #include "identity/entra_errors.hpp"
 #include "identity/token_issuer.hpp"
 #include "logicmock/http_headers.hpp"
+#include "util/utf8.hpp"
 
 namespace logicmock {
 namespace {
@@ -56,6 +57,9 @@ Response serve_managed_identity(const IdentityRequest& in) {
     const std::string resource = in.target.query_value("resource").value_or("");
     if (resource.empty() || resource.size() > 2048) {
         return error(EntraErrorId::ManagedIdentityBadRequest, {"resource is missing"});
+    }
+    if (!is_valid_utf8(resource)) {
+        return error(EntraErrorId::ManagedIdentityBadRequest, {"resource is not UTF-8"});
     }
     std::string by, id;
     for (const char* name : {"client_id", "principal_id", "object_id", "mi_res_id"}) {

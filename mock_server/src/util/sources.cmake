@@ -6,4 +6,5 @@ target_sources(logicmock_server PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/location_name.cpp
     ${CMAKE_CURRENT_LIST_DIR}/iso_time.cpp
     ${CMAKE_CURRENT_LIST_DIR}/random_bytes.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/utf8.cpp
 )

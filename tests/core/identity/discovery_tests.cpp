@@ -122,4 +122,9 @@ TEST_CASE("managed identity answers App Service's 2019-08-01 protocol", "[identi
         ask(query + "&client_id=00000000-1111-4222-8333-444444444444", "logicmock-identity-header")
             .status == 400);
     REQUIRE(ask(query + "&client_id=a&object_id=b", "logicmock-identity-header").status == 400);
+    // A resource that is not UTF-8 is the caller's mistake, not a token to sign.
+    Response latin1 = ask("api-version=2019-08-01&resource=https%3A%2F%2Fmanagement.azur%E5.com",
+                          "logicmock-identity-header");
+    REQUIRE(latin1.status == 400);
+    REQUIRE(nlohmann::json::parse(latin1.body)["error"] == "invalid_request");
 }

@@ -251,6 +251,15 @@ TEST_CASE("malformed token requests are Entra 400s, never 5xx", "[identity][host
     require_entra_error(f.handle(form_post(path, good + "&scope=%zz")), 400, "invalid_request",
                         90100);
     require_entra_error(f.handle(form_post(path, good + "%")), 400, "invalid_request", 90100);
+    // Bytes that are not UTF-8 in a value (the fuzzer's find: a scope that became an aud claim).
+    const std::string latin1_scope = "client_id=" + kClientId +
+                                     "&grant_type=client_credentials&client_secret=" + kSecret +
+                                     "&scope=https%3A%2F%2Fmanagement.azur%E5.com%2F.default";
+    Response not_utf8 = f.handle(form_post(path, latin1_scope));
+    require_entra_error(not_utf8, 400, "invalid_request", 90100);
+    REQUIRE_THAT(description(not_utf8), Catch::Contains("'scope'"));
+    require_entra_error(f.handle(form_post(path, latin1_scope + "&na%FFme=1")), 400,
+                        "invalid_request", 90100);
     // Not a form: Entra reads no parameters at all.
     Request json = form_post(path, R"({"grant_type":"client_credentials"})");
     json.headers.set("Content-Type", "application/json");
