@@ -411,7 +411,7 @@ TEST_CASE("8 threads on one bucket never over-spend it, with refills racing the 
     auto hammer = [&](int per_thread) {
         std::vector<std::thread> threads;
         for (int i = 0; i < 8; ++i) {
-            threads.emplace_back([&] {
+            threads.emplace_back([&, per_thread] {  // hammer returns before the threads end
                 for (int n = 0; n < per_thread; ++n) {
                     const int status = t.service.handle(regenerate_request()).status;
                     (status == 200 ? ok : status == 429 ? throttled : other)++;
