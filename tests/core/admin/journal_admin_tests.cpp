@@ -100,7 +100,7 @@ TEST_CASE("journal filters: operation, workflow, status, since, limit; count agr
     f.service.handle(regenerate_request());           // 2: 200
     f.service.handle(for_workflow("missing", "{}"));  // 3: 404
     Request unrouted = regenerate_request();          // 4: 404, no operation
-    unrouted.target = "/subscriptions/x/providers/Other?api-version=2019-05-01";
+    unrouted.target = "/subscriptions/x/providers/Other/things?api-version=2019-05-01";
     f.service.handle(unrouted);
 
     REQUIRE(admin.journal_count() == 4);
