@@ -4,8 +4,11 @@
 # Below arm/ nothing includes logicmock/service.hpp or logicmock/mock_server.hpp: stages and
 # services read their settings from logicmock/service_options.hpp.
 set -u
-src=${1:?usage: layering_test.sh MOCK_SERVER_SRC_DIR}
-LAYERS=(app net admin arm resources identity throttling logic runtime journal faults protocol state util)
+# Usage: layering_test.sh MOCK_SERVER_SRC_DIR LAYER... (LOGICMOCK_SERVER_LAYERS, top first)
+src=${1:?usage: layering_test.sh MOCK_SERVER_SRC_DIR LAYER...}
+shift
+LAYERS=("$@")
+[ ${#LAYERS[@]} -gt 0 ] || { echo "no layers given"; exit 2; }
 
 rank() { local i; for i in "${!LAYERS[@]}"; do [ "${LAYERS[$i]}" = "$1" ] && { echo "$i"; return; }; done; echo -1; }
 
@@ -15,7 +18,7 @@ for dir in "$src"/*/; do
     folder=$(basename "$dir")
     own=$(rank "$folder")
     if [ "$own" -lt 0 ]; then
-        echo "mock_server/src/$folder/ is not in LAYERS: add it to this test and docs/ARCHITECTURE.md"
+        echo "mock_server/src/$folder/ is not in LOGICMOCK_SERVER_LAYERS: add it in mock_server/CMakeLists.txt and docs/ARCHITECTURE.md"
         bad=1
         continue
     fi
