@@ -89,7 +89,7 @@ TEST_CASE("validation errors are journaled with their code and message", "[journ
     REQUIRE(entries[0].fault_rule.empty());
 }
 
-TEST_CASE("journal filters: operation, workflow, status, since, limit; count agrees", "[journal]") {
+TEST_CASE("journal filters: operation, workflow, status, since, limit, count agrees", "[journal]") {
     ServiceOptions options;
     options.faults = parse_fault_rules(
         R"({"rules":[{"match":{"workflow":"testWorkflowName"},"action":{"preset":"Conflict"},"times":1}]})",

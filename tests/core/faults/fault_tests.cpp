@@ -216,7 +216,7 @@ TEST_CASE("a rule without a seed reports the seed it drew, which replays its hit
     REQUIRE(statuses(b.service, 30) == first);
 }
 
-TEST_CASE("priority: the highest-priority rule that would fire wins; ties go to the first",
+TEST_CASE("priority: the highest-priority rule that would fire wins, ties go to the first",
           "[faults]") {
     ServiceFixture f;
     MockAdmin admin(f.service);

@@ -80,7 +80,7 @@ TEST_CASE("the CLI's double-slash scope keeps its trailing slash in aud", "[iden
     REQUIRE(claims["aud"] == "https://management.core.windows.net/");
 }
 
-TEST_CASE("the tenant may be named by its default domain; --token-lifetime sets expires_in",
+TEST_CASE("the tenant may be named by its default domain, --token-lifetime sets expires_in",
           "[identity]") {
     ServiceOptions options;
     options.token_lifetime_s = 600;

@@ -100,7 +100,7 @@ TEST_CASE("GET .../providers/Microsoft.Logic lists workflows' api-versions newes
     }
 }
 
-TEST_CASE("the namespace is matched without case; Microsoft.Web is listed; others are 404",
+TEST_CASE("the namespace is matched without case, Microsoft.Web is listed, others are 404",
           "[resources]") {
     ServiceFixture f;
     const std::string providers = "/subscriptions/" + kSubscription + "/providers/";

@@ -92,7 +92,7 @@ constexpr const char* kTenantB = "bbbbbbbb-0000-4000-8000-000000000002";
 constexpr const char* kClient = "cccccccc-0000-4000-8000-000000000003";
 }  // namespace
 
-TEST_CASE("subscriptions name their tenant; the first tenant owns the others", "[seed]") {
+TEST_CASE("subscriptions name their tenant, the first tenant owns the others", "[seed]") {
     Seed seed = parse_seed(std::string(R"({"tenants":[{"tenantId":")") + kTenantA +
                                R"(","displayName":"A"},{"tenantId":")" + kTenantB +
                                R"(","displayName":"B","defaultDomain":"b.example.com"}],

@@ -187,7 +187,7 @@ TEST_CASE("reads, writes and deletes have their own buckets and 429 texts", "[th
             throttled_message("delete", kAnonymous, "1"));
 }
 
-TEST_CASE("with --auth jwt each oid has its own bucket; all share the global one", "[throttling]") {
+TEST_CASE("with --auth jwt each oid has its own bucket, all share the global one", "[throttling]") {
     ServiceOptions options;
     options.auth = AuthPolicy::Jwt;
     options.throttling.global[1] = {3, 1};
@@ -209,7 +209,7 @@ TEST_CASE("with --auth jwt each oid has its own bucket; all share the global one
     REQUIRE(writes(b2) == std::pair<std::string, std::string>{"1", "0"});
 }
 
-TEST_CASE("principal_from_claims: oid, else appid, else anonymous; junk is ignored",
+TEST_CASE("principal_from_claims: oid, else appid, else anonymous, junk is ignored",
           "[throttling]") {
     REQUIRE(principal_from_claims({{"oid", "o"}, {"appid", "a"}}).id == "o");
     REQUIRE(principal_from_claims({{"appid", "a"}}).id == "a");
@@ -255,7 +255,7 @@ TEST_CASE("the stage's place: after auth and resource checks, before the body ch
     REQUIRE(writes(not_found) == std::pair<std::string, std::string>{"0", "2999"});
 }
 
-TEST_CASE("fault rules win over throttling; the journal marks throttled requests",
+TEST_CASE("fault rules win over throttling, the journal marks throttled requests",
           "[throttling][journal]") {
     Throttled t(ThrottleMode::Enforce, {1, 1});
     MockAdmin mock(t.service);
