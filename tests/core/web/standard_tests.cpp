@@ -4,7 +4,10 @@
 #include <catch2/catch.hpp>
 
 #include "callback_test_support.hpp"
+#include "faults/fault_engine.hpp"
+#include "journal/request_journal.hpp"
 #include "logicmock/file_store.hpp"
+#include "logicmock/journal.hpp"
 #include "logicmock/schema_validator.hpp"
 #include "state/seed_writer.hpp"
 
@@ -330,4 +333,41 @@ TEST_CASE("seed sites: duplicate names are refused", "[web][state]") {
     const std::string doc = R"({"subscriptions":[{"subscriptionId":"s","resourceGroups":[{"name":
         "rg","sites":[{"name":"a"},{"name":"A"}]}]}]})";
     REQUIRE_THROWS_WITH(parse_seed(doc, "dup"), Catch::Contains("duplicate site 'A'"));
+}
+
+TEST_CASE("a fault rule tells the two Workflows_RegenerateAccessKey operations apart", "[web]") {
+    ServiceFixture f;
+    f.service.faults().add(parse_fault_rule(
+        nlohmann::json::parse(R"({"match":{"operation":"Workflows_RegenerateAccessKey",
+            "provider":"Microsoft.Web"},"action":{"preset":"Throttled"}})"),
+        "test"));
+    const auto before = site_of(*f.store).workflows.front().workflow.primary_key;
+    Response standard = regenerate(f.service, "Primary");
+    REQUIRE(standard.status == 429);
+    REQUIRE(site_of(*f.store).workflows.front().workflow.primary_key == before);
+    Response consumption = f.service.handle(regenerate_request());
+    REQUIRE(consumption.status == 200);
+    // The short name matches both; "site" narrows it to Standard as well.
+    ServiceFixture g;
+    g.service.faults().add(
+        parse_fault_rule(nlohmann::json::parse(R"({"match":{"operation":"regenerateAccessKey",
+            "site":"TESTSTANDARD*"},"action":{"preset":"Throttled"}})"),
+                         "test"));
+    REQUIRE(regenerate(g.service, "Primary").status == 429);
+    REQUIRE(g.service.handle(regenerate_request()).status == 200);
+}
+
+TEST_CASE("Standard operations and firings are journaled without the signature", "[web]") {
+    ServiceFixture f;
+    const std::string url = callback_value(list_callback(f.service));
+    REQUIRE(f.service.handle(invoke_request(url)).status == 202);
+    const auto entries = f.service.journal().list({});
+    REQUIRE(entries.size() == 2);
+    REQUIRE(entries[0].operation == "listCallbackUrl");
+    REQUIRE(entries[1].operation == "invokeTrigger");
+    REQUIRE(entries[1].status == 202);
+    REQUIRE(entries[1].workflow == kSiteWorkflow);
+    const std::string sig = url.substr(url.rfind("sig=") + 4);
+    REQUIRE(entries[1].query.find(sig) == std::string::npos);
+    REQUIRE_THAT(entries[1].query, Catch::Contains("sig=REDACTED"));
 }
