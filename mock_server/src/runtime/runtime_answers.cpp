@@ -52,4 +52,18 @@ Response accepted_run(const WorkflowRecord& workflow, const ServiceOptions& opti
     return accepted;
 }
 
+Response runtime_answer(RequestContext& context, std::string_view operation_id,
+                        const std::function<Response()>& invoke) {
+    context.trace.operation_id = operation_id;
+    Response response;
+    try {
+        response = invoke();
+    } catch (const std::exception&) {
+        response =
+            runtime_error(ErrorId::InternalServerError, {http_date(context.now), random_guid()});
+    }
+    add_runtime_headers(response, context.now);
+    return response;
+}
+
 }  // namespace logicmock

@@ -90,16 +90,8 @@ bool is_runtime_request(const Request& request) {
 
 Response handle_runtime_request(RequestContext& context, const ServiceOptions& options,
                                 WorkflowStore& store) {
-    const SystemTime now = context.now;
-    context.trace.operation_id = "Runtime_InvokeTrigger";
-    Response response;
-    try {
-        response = invoke(context, options, store);
-    } catch (const std::exception&) {
-        response = runtime_error(ErrorId::InternalServerError, {http_date(now), random_guid()});
-    }
-    add_runtime_headers(response, now);
-    return response;
+    return runtime_answer(context, "Runtime_InvokeTrigger",
+                          [&] { return invoke(context, options, store); });
 }
 
 }  // namespace logicmock

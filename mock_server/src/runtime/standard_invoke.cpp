@@ -109,16 +109,8 @@ bool is_standard_runtime_request(const Request& request) {
 
 Response handle_standard_runtime_request(RequestContext& context, const ServiceOptions& options,
                                          WorkflowStore& store) {
-    context.trace.operation_id = "StandardRuntime_InvokeTrigger";
-    Response response;
-    try {
-        response = invoke(context, options, store);
-    } catch (const std::exception&) {
-        response =
-            runtime_error(ErrorId::InternalServerError, {http_date(context.now), random_guid()});
-    }
-    add_runtime_headers(response, context.now);
-    return response;
+    return runtime_answer(context, "StandardRuntime_InvokeTrigger",
+                          [&] { return invoke(context, options, store); });
 }
 
 }  // namespace logicmock

@@ -112,14 +112,7 @@ class MemoryStore final : public WorkflowStore {
         std::unique_lock lock(mutex_);
         auto it = workflows_.find(key);
         if (it == workflows_.end()) return false;
-        WorkflowRecord& wf = it->second;
-        if (slot == KeySlot::Primary) {
-            wf.primary_key = new_key;
-            ++wf.primary_rotations;
-        } else {
-            wf.secondary_key = new_key;
-            ++wf.secondary_rotations;
-        }
+        rotate(it->second, slot, new_key);
         return true;
     }
 
@@ -208,13 +201,7 @@ class MemoryStore final : public WorkflowStore {
         std::unique_lock lock(mutex_);
         WorkflowRecord* wf = site_workflow(key, ref.workflow);
         if (!wf) return false;
-        if (slot == KeySlot::Primary) {
-            wf->primary_key = new_key;
-            ++wf->primary_rotations;
-        } else {
-            wf->secondary_key = new_key;
-            ++wf->secondary_rotations;
-        }
+        rotate(*wf, slot, new_key);
         return true;
     }
 
@@ -239,6 +226,16 @@ class MemoryStore final : public WorkflowStore {
     }
 
   private:
+    static void rotate(WorkflowRecord& wf, KeySlot slot, const AccessKey& new_key) {
+        if (slot == KeySlot::Primary) {
+            wf.primary_key = new_key;
+            ++wf.primary_rotations;
+        } else {
+            wf.secondary_key = new_key;
+            ++wf.secondary_rotations;
+        }
+    }
+
     template <typename Workflow>
     static auto find_trigger(Workflow& wf, std::string_view name) -> decltype(&wf.triggers[0]) {
         for (auto& trigger : wf.triggers) {

@@ -2,6 +2,7 @@
 // listCallbackUrl, a URL in Standard's own format signed with the primary key
 // (../shared/docs/logic-standard.md sections 2 to 4).
 
+#include "logic/operations.hpp"
 #include "logic/workflow_resource.hpp"
 #include "logicmock/json_text.hpp"
 #include "runtime/standard_signature.hpp"
@@ -26,18 +27,11 @@ std::string callback_host(const WebOperationInput& in, bool with_port) {
 }  // namespace
 
 WebOperationResult regenerate_site_access_key(const WebOperationInput& input) {
-    const std::string key_type =
-        input.body ? input.body->value("keyType", "NotSpecified") : "NotSpecified";
-    KeySlot slot = KeySlot::Primary;
-    if (key_type == "Secondary") {
-        slot = KeySlot::Secondary;
-    } else if (key_type == "NotSpecified" &&
-               input.options.not_specified == NotSpecifiedPolicy::Reject) {
-        return make_error(ErrorId::KeyTypeNotSpecifiedRejected);
-    }
+    const auto slot = key_to_regenerate(input.body, input.options);
+    if (const auto* e = std::get_if<ArmError>(&slot)) return *e;
     const WorkflowRecord& wf = input.workflow;
     const SiteWorkflowRef ref{wf.subscription_id, wf.resource_group, input.site.name, wf.name};
-    if (!input.store.replace_site_key(ref, slot, random_access_key())) {
+    if (!input.store.replace_site_key(ref, std::get<KeySlot>(slot), random_access_key())) {
         return make_error(ErrorId::StandardWorkflowNotFound, {wf.name});  // removed meanwhile
     }
     return Response{200, {}, {}};
