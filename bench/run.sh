@@ -261,6 +261,11 @@ LM_OFF_URL=$(echo "$LISTEN_LINE" | python3 -c 'import json,sys; print(json.load(
 run_case lm_valid_off logicmock "regenerateAccessKey valid (HTTP, --throttling off)" $C "$LM_OFF_URL" regenerate_valid.lua 200 \
     "$(curl_status POST "$LM_OFF_URL$REGEN" '{"keyType":"Primary"}')"
 stop_pid "$LM_OFF_PID"
+# Logic Apps Standard (issue 13): its regenerateAccessKey right after the Consumption row, so
+# the two share the machine's state; the issue wants it within 10 % of lm_valid.
+STANDARD_REGEN=/subscriptions/34adfa4f-cedf-4dc0-ba29-b6d1a69ab345/resourceGroups/testResourceGroup/providers/Microsoft.Web/sites/testStandardSite/hostruntime/runtime/webhooks/workflow/api/management/workflows/testStandardWorkflow/regenerateAccessKey?api-version=2022-03-01
+run_case lm_standard_valid logicmock "Standard regenerateAccessKey valid (HTTP, --throttling count)" $C "$LM_URL" standard_regenerate_valid.lua 200 \
+    "$(curl_status POST "$LM_URL$STANDARD_REGEN" '{"keyType":"Primary"}')"
 run_case lm_valid_https logicmock "regenerateAccessKey valid (HTTPS)" $C "$LM_HTTPS" regenerate_valid.lua 200 \
     "$(curl_status POST "$LM_HTTPS$REGEN" '{"keyType":"Primary"}')"
 run_case lm_invalid logicmock "regenerateAccessKey invalid body (400)" $C "$LM_URL" regenerate_invalid.lua 400 \

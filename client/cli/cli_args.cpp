@@ -31,6 +31,8 @@ std::optional<std::string> apply(CliArgs& args, const std::string& name, const s
         args.workflow.resource_group = value;
     } else if (name == "--workflow") {
         args.workflow.name = value;
+    } else if (name == "--site" && !callback) {
+        args.workflow.site = value;
     } else if (name == "--key-type" && !trigger) {
         args.key_type = parse_key_type(value);
         if (!args.key_type) return "--key-type must be Primary, Secondary or NotSpecified";
@@ -141,6 +143,10 @@ WORKFLOW (all required):
   --subscription ID        subscription id
   --resource-group NAME    resource group name
   --workflow NAME          workflow name
+  --site NAME              optional: a Logic Apps Standard workflow of this Microsoft.Web site
+                           (regenerate and trigger-callback-url, on .../sites/{site}/hostruntime/
+                           runtime/webhooks/workflow/api/management/workflows/{workflow}, api-version
+                           2022-03-01)
 
 Operations:
   regenerate               POST .../workflows/{workflow}/regenerateAccessKey {"keyType": TYPE}

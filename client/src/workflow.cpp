@@ -47,14 +47,19 @@ std::string encode_path_segment(std::string_view segment) {
 }
 
 std::string workflow_path(const Workflow& workflow) {
-    return "/subscriptions/" + encode_path_segment(workflow.subscription_id) + "/resourceGroups/" +
-           encode_path_segment(workflow.resource_group) + "/providers/Microsoft.Logic/workflows/" +
-           encode_path_segment(workflow.name);
+    const std::string group = "/subscriptions/" + encode_path_segment(workflow.subscription_id) +
+                              "/resourceGroups/" + encode_path_segment(workflow.resource_group);
+    if (!workflow.site.empty()) {
+        return group + "/providers/Microsoft.Web/sites/" + encode_path_segment(workflow.site) +
+               "/hostruntime/runtime/webhooks/workflow/api/management/workflows/" +
+               encode_path_segment(workflow.name);
+    }
+    return group + "/providers/Microsoft.Logic/workflows/" + encode_path_segment(workflow.name);
 }
 
 std::string action_target(const Workflow& workflow, std::string_view action) {
     return workflow_path(workflow) + "/" + std::string(action) +
-           "?api-version=" + std::string(kApiVersion);
+           "?api-version=" + std::string(workflow.site.empty() ? kApiVersion : kStandardApiVersion);
 }
 
 }  // namespace logicmock::client

@@ -34,6 +34,13 @@ expect() {
 expect "regenerate sample key" 0 '"outcome":"success"' '"status":200' -- \
     "$cli" regenerate "${workflow[@]}" --workflow testWorkflowName --key-type Primary \
     --base-url "$SERVER_URL" --token "$token"
+expect "regenerate a Logic Apps Standard key (--site)" 0 '"outcome":"success"' '"status":200' -- \
+    "$cli" regenerate "${workflow[@]}" --site testStandardSite --workflow testStandardWorkflow \
+    --key-type Primary --base-url "$SERVER_URL" --token "$token"
+expect "a Standard trigger callback URL (--site)" 0 '"outcome":"success"' \
+    '/api/testStandardWorkflow/triggers/manual/invoke' -- \
+    "$cli" trigger-callback-url "${workflow[@]}" --site testStandardSite \
+    --workflow testStandardWorkflow --trigger manual --base-url "$SERVER_URL" --token "$token"
 expect "token from AZURE_ACCESS_TOKEN" 0 '"outcome":"success"' -- \
     env AZURE_ACCESS_TOKEN="$token" "$cli" regenerate "${workflow[@]}" \
     --workflow testWorkflowName --key-type=Secondary --base-url="$SERVER_URL"

@@ -481,3 +481,47 @@ TEST_CASE("a TLS handshake on the plain-HTTP port is closed at once", "[hostile]
     REQUIRE(reply.empty());
     t.require_unharmed();
 }
+
+TEST_CASE("hostile Logic Apps Standard paths are ARM 4xx and rotate nothing", "[hostile]") {
+    Target t;
+    const std::string site = "/subscriptions/" + kSubscription + "/resourceGroups/" +
+                             kResourceGroup + "/providers/Microsoft.Web/sites/";
+    const std::string management = "/hostruntime/runtime/webhooks/workflow/api/management";
+    const std::string tail = "/regenerateAccessKey?api-version=2022-03-01";
+    struct Case {
+        std::string target;
+        std::string body;
+        std::string type;
+        int status;
+        std::string code;
+    };
+    const std::string wf = "/workflows/testStandardWorkflow";
+    const std::string good = site + "testStandardSite" + management + wf;
+    for (const auto& c : {
+             Case{good + "/extra" + tail, "{\"keyType\":\"Primary\"}", "application/json", 404,
+                  "InvalidResourceType"},
+             Case{site + "testStandardSite" + management + tail, "{\"keyType\":\"Primary\"}",
+                  "application/json", 404, "InvalidResourceType"},
+             Case{site + "testStandardSite" + management +
+                      "/workflows/x%2F..%2FtestStandardWorkflow" + tail,
+                  "{\"keyType\":\"Primary\"}", "application/json", 404, "WorkflowNotFound"},
+             Case{site + "..%2FtestStandardSite" + management + wf + tail,
+                  "{\"keyType\":\"Primary\"}", "application/json", 404, "ResourceNotFound"},
+             Case{site + std::string(3000, 's') + management + wf + tail,
+                  "{\"keyType\":\"Primary\"}", "application/json", 404, "ResourceNotFound"},
+             Case{good + tail, "{\"keyType\":\"Primary\"}", "text/xml", 415,
+                  "UnsupportedMediaType"},
+             Case{good + "/triggers/manual/listCallbackUrl?api-version=2022-03-01", "{}",
+                  "application/json", 400, "InvalidRequestContent"},
+             Case{site + "nosuchsite" + management + wf + tail, "{\"keyType\":\"Primary\"}",
+                  "application/json", 404, "ResourceNotFound"},
+         }) {
+        RawConnection conn(t.port());
+        conn.send(t.post(c.target, c.body, "Content-Type: " + c.type + "\r\n"));
+        std::string reply = conn.read_response();
+        INFO(c.target.substr(0, 300) << "\n" << reply.substr(0, 400));
+        REQUIRE(status_of(reply) == c.status);
+        REQUIRE(code_of(reply) == c.code);
+    }
+    t.require_unharmed();
+}

@@ -15,6 +15,7 @@ struct Seed {
     std::vector<ResourceGroupRecord> resource_groups;
     std::vector<WorkflowRecord> workflows;  // keys filled in (from the file or random)
     std::vector<TenantRecord> tenants;      // Entra ID tenants and their service principals
+    std::vector<SiteRecord> sites;          // Logic Apps Standard (resource group "sites")
 };
 
 // A seed file that cannot be used; what() names the file, the JSON path and the problem.

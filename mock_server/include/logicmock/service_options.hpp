@@ -40,6 +40,10 @@ struct ServiceOptions {
     std::string runtime_base_url;
     std::string self_base_url;
     std::string self_https_base_url;  // the HTTPS listener's when HTTP and HTTPS both listen
+    // Logic Apps Standard callback URLs (README "Logic Apps Standard"): the runtime api-version
+    // they carry, and whether they name https://{site host}:443 instead of this server.
+    std::string standard_runtime_api_version = "2022-05-01";
+    bool standard_site_host_urls = false;
     // The fake Entra ID (identity/, README "Sign in").
     IdentityPolicy identity = IdentityPolicy::Seeded;
     std::string signing_key_file;  // PEM; read when it exists, else created; "": a fresh key

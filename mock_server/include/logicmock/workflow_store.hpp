@@ -1,6 +1,6 @@
 #pragma once
-// The service state: tenants and their service principals, subscriptions, resource groups and
-// workflows with their two access keys.
+// The service state: tenants and their service principals, subscriptions, resource groups,
+// workflows with their two access keys, and Logic Apps Standard sites with theirs.
 // One small interface so the pipeline does not care where state lives; every method is safe to
 // call from many request threads at once.
 
@@ -80,6 +80,34 @@ struct TenantRecord {
     bool operator==(const TenantRecord&) const = default;
 };
 
+// Logic Apps Standard (README "Logic Apps Standard"): a Microsoft.Web/sites resource of kind
+// "functionapp,workflowapp" whose runtime hosts workflows, each with request triggers and two
+// access keys. A site's workflow is a WorkflowRecord (its workflow_id signs callback URLs).
+struct SiteWorkflowRecord {
+    WorkflowRecord workflow;  // subscription, resource group, name, triggers, keys, times
+    std::string kind;         // "Stateful" / "Stateless"
+};
+
+struct SiteRecord {
+    std::string subscription_id;
+    std::string resource_group;  // names as first created; lookups ignore case
+    std::string name;
+    std::string kind;               // "functionapp,workflowapp"
+    std::string location;           // "westus"
+    std::string default_host_name;  // "{name}.azurewebsites.net"
+    std::vector<SiteWorkflowRecord> workflows;
+
+    const SiteWorkflowRecord* find_workflow(const std::string& name) const;  // case-insensitive
+};
+
+// Names of a site's workflow as they arrive in a request path (already percent-decoded).
+struct SiteWorkflowRef {
+    std::string subscription_id;
+    std::string resource_group;
+    std::string site;
+    std::string workflow;
+};
+
 // Names of a workflow as they arrive in a request path (already percent-decoded).
 struct WorkflowRef {
     std::string subscription_id;
@@ -124,6 +152,17 @@ class WorkflowStore {
     virtual bool record_invocation(const std::string& workflow_id, const std::string& trigger) = 0;
 
     virtual std::vector<WorkflowRecord> all_workflows() const = 0;
+
+    // Logic Apps Standard sites (names compare case-insensitively).
+    virtual std::optional<SiteRecord> find_site(const std::string& subscription_id,
+                                                const std::string& resource_group,
+                                                const std::string& site) const = 0;
+    virtual std::vector<SiteRecord> all_sites() const = 0;
+    // Replaces one key of a site's workflow atomically; false when it does not exist.
+    virtual bool replace_site_key(const SiteWorkflowRef& ref, KeySlot slot,
+                                  const AccessKey& new_key) = 0;
+    // Counts one accepted call of a site workflow's trigger (never persisted).
+    virtual bool record_site_invocation(const SiteWorkflowRef& ref, const std::string& trigger) = 0;
 
     // Back to the seed the store was made from (POST /_mock/reset).
     virtual void reset_to_seed() = 0;

@@ -170,6 +170,19 @@ const std::vector<Flag>& flags() {
              }
              c.server.service.runtime_base_url = v;
          }},
+        {"standard-runtime-api-version", "VERSION",
+         "api-version in Logic Apps Standard callback URLs (the runtime's; default 2022-05-01)",
+         [](CliConfig& c, const std::string& v) {
+             if (v.empty()) throw UsageError("--standard-runtime-api-version needs a value");
+             c.server.service.standard_runtime_api_version = v;
+         }},
+        {"standard-site-host-urls", "",
+         "Logic Apps Standard callback URLs name https://{site}.azurewebsites.net:443 (route that "
+         "name here) instead of this server's URL",
+         [](CliConfig& c, const std::string& v) {
+             c.server.service.standard_site_host_urls = to_bool("standard-site-host-urls", v);
+         },
+         true},
         {"region", "NAME",
          "region named in x-ms-routing-request-id and fallback location (default "
          "westus)",

@@ -7,8 +7,8 @@ namespace logicmock {
 namespace {
 
 // ", "-joined, oldest first, as ARM's NoRegisteredProviderFound message lists them.
-std::string joined_versions() {
-    const auto& versions = logic_workflows().api_versions;
+std::string joined_versions(const ResourceTypeInfo& type = logic_workflows()) {
+    const auto& versions = type.api_versions;
     std::string out;
     for (auto it = versions.rbegin(); it != versions.rend(); ++it) {
         out += (out.empty() ? "" : ", ") + std::string(*it);
@@ -16,12 +16,19 @@ std::string joined_versions() {
     return out;
 }
 
-std::string joined_locations() {
+std::string joined_locations(const ResourceTypeInfo& type = logic_workflows()) {
     std::string out;
-    for (auto location : logic_workflows().locations) {
+    for (auto location : type.locations) {
         out += (out.empty() ? "" : ", ") + normalized_location(location);
     }
     return out;
+}
+
+bool is_listed(const ResourceTypeInfo& type, std::string_view version) {
+    for (auto v : type.api_versions) {
+        if (v == version) return true;
+    }
+    return false;
 }
 
 }  // namespace
@@ -32,10 +39,7 @@ std::string_view supported_api_versions() {
 }
 
 bool is_supported_api_version(std::string_view version) {
-    for (auto v : logic_workflows().api_versions) {
-        if (v == version) return true;
-    }
-    return false;
+    return is_listed(logic_workflows(), version);
 }
 
 std::optional<ArmError> check_api_version(const std::optional<std::string>& api_version,
@@ -47,6 +51,19 @@ std::optional<ArmError> check_api_version(const std::optional<std::string>& api_
     static const std::string locations = joined_locations();
     return make_error(ErrorId::NoRegisteredProviderFound,
                       {location(), *api_version, "workflows", supported_api_versions(), locations});
+}
+
+std::optional<ArmError> check_web_api_version(const std::optional<std::string>& api_version,
+                                              const std::function<std::string()>& location) {
+    if (!api_version || api_version->empty()) {
+        return make_error(ErrorId::MissingApiVersionParameter);
+    }
+    const ResourceTypeInfo& sites = web_sites();
+    if (is_listed(sites, *api_version)) return std::nullopt;
+    static const std::string versions = joined_versions(sites);
+    static const std::string locations = joined_locations(sites);
+    return make_error(ErrorId::NoRegisteredProviderFound,
+                      {location(), *api_version, "sites", versions, locations});
 }
 
 }  // namespace logicmock

@@ -16,5 +16,9 @@ bool is_supported_api_version(std::string_view version);
 // (NoRegisteredProviderFound, whose message names the resource's location, looked up only then).
 std::optional<ArmError> check_api_version(const std::optional<std::string>& api_version,
                                           const std::function<std::string()>& location);
+// The same for Microsoft.Web/sites (Logic Apps Standard), whose list also covers the hostruntime
+// paths (../shared/docs/logic-standard.md section 2.1).
+std::optional<ArmError> check_web_api_version(const std::optional<std::string>& api_version,
+                                              const std::function<std::string()>& location);
 
 }  // namespace logicmock

@@ -40,7 +40,11 @@ std::optional<ArmError> check_media_type(const Request& request) {
 std::variant<ParsedBody, ArmError> parse_body(const RequestContext& context,
                                               const RouteSpec& route) {
     bool blank = trim(context.request.body).empty();
-    if (route.body == BodyRule::None || (blank && route.body == BodyRule::Optional)) {
+    if (route.body == BodyRule::Forbidden && !blank) {
+        return make_error(ErrorId::UnexpectedRequestContent);
+    }
+    if (route.body == BodyRule::None || route.body == BodyRule::Forbidden ||
+        (blank && route.body == BodyRule::Optional)) {
         return ParsedBody{};
     }
     if (blank) return make_error(ErrorId::MissingRequestContent);

@@ -1,4 +1,5 @@
 #pragma once
+#include <optional>
 #include <variant>
 
 #include "arm/routes.hpp"
@@ -14,9 +15,12 @@ std::variant<WorkflowRecord, ArmError> resolve_workflow(const WorkflowStore& sto
 // Stage 4 by the route's scope. For RouteScope::WorkflowOrAbsent and ResourceGroup routes the
 // workflow need not exist: then exists is false and workflow holds only the subscription and
 // resource group (as first created) and the requested name.
+// For the Microsoft.Web site scopes, site holds the site and workflow its workflow (when the
+// route names one).
 struct RouteTarget {
     WorkflowRecord workflow;
     bool exists = true;
+    std::optional<SiteRecord> site = std::nullopt;
 };
 std::variant<RouteTarget, ArmError> resolve_route_target(const WorkflowStore& store,
                                                          const RouteMatch& match);

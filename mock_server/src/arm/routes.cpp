@@ -9,6 +9,25 @@ constexpr std::string_view kWorkflowPrefix[] = {
     "subscriptions", "{subscriptionId}", "resourceGroups", "{resourceGroupName}",
     "providers",     "Microsoft.Logic",  "workflows",      "{workflowName}"};
 
+constexpr std::string_view kSitePrefix[] = {
+    "subscriptions", "{subscriptionId}", "resourceGroups", "{resourceGroupName}",
+    "providers",     "Microsoft.Web",    "sites",          "{siteName}"};
+
+// Logic Apps Standard: the site, its workflows, and the hostruntime management API
+// (../shared/docs/logic-standard.md section 2).
+std::vector<std::string_view> site_path(std::initializer_list<std::string_view> tail) {
+    std::vector<std::string_view> pattern(std::begin(kSitePrefix), std::end(kSitePrefix));
+    pattern.insert(pattern.end(), tail);
+    return pattern;
+}
+
+std::vector<std::string_view> hostruntime_path(std::initializer_list<std::string_view> tail) {
+    auto pattern = site_path({"hostruntime", "runtime", "webhooks", "workflow", "api", "management",
+                              "workflows", "{workflowName}"});
+    pattern.insert(pattern.end(), tail);
+    return pattern;
+}
+
 std::vector<std::string_view> workflow_path(std::initializer_list<std::string_view> tail) {
     std::vector<std::string_view> pattern(std::begin(kWorkflowPrefix), std::end(kWorkflowPrefix));
     pattern.insert(pattern.end(), tail);
@@ -38,13 +57,15 @@ bool matches(const RouteSpec& route, const std::vector<std::string>& segments, P
             params.version = segments[i];
         } else if (p == "{resourceProviderNamespace}") {
             params.provider_namespace = segments[i];
+        } else if (p == "{siteName}") {
+            params.site = segments[i];
         }
     }
     if (out) *out = std::move(params);
     return true;
 }
 
-std::string requested_type(const std::vector<std::string>& segments) {
+NoRoute requested_type(const std::vector<std::string>& segments) {
     // ".../providers/{namespace}/{type}/{name}/{action}" -> "type/action"; else the whole path.
     for (std::size_t i = 0; i + 1 < segments.size(); ++i) {
         if (iequals(segments[i], "providers")) {
@@ -52,12 +73,13 @@ std::string requested_type(const std::vector<std::string>& segments) {
             for (std::size_t j = i + 2; j < segments.size(); j += 2) {
                 type += (type.empty() ? "" : "/") + segments[j];
             }
-            return type;
+            const bool web = iequals(segments[i + 1], "Microsoft.Web");
+            return {type, web ? "Microsoft.Web" : "Microsoft.Logic"};
         }
     }
     std::string path;
     for (const auto& s : segments) path += "/" + s;
-    return path.empty() ? "/" : path;
+    return {path.empty() ? "/" : path, "Microsoft.Logic"};
 }
 
 }  // namespace
@@ -89,6 +111,27 @@ const std::vector<RouteSpec>& route_table() {
          BodyRule::None,
          std::nullopt,
          RouteScope::ResourceGroup},
+        // Logic Apps Standard (web/). The hostruntime operations keep their swagger operationIds,
+        // which Consumption shares; fault rules tell them apart by "provider".
+        {Operation::GetSite, "WebApps_Get", "GET", site_path({}), BodyRule::None, std::nullopt,
+         RouteScope::Site, ApiVersionSet::WebSites},
+        {Operation::ListSiteWorkflows, "WebApps_ListWorkflows", "GET", site_path({"workflows"}),
+         BodyRule::None, std::nullopt, RouteScope::Site, ApiVersionSet::WebSites},
+        {Operation::GetSiteWorkflow, "WebApps_GetWorkflow", "GET",
+         site_path({"workflows", "{workflowName}"}), BodyRule::None, std::nullopt,
+         RouteScope::SiteWorkflowResource, ApiVersionSet::WebSites},
+        {Operation::RegenerateSiteAccessKey, "Workflows_RegenerateAccessKey", "POST",
+         hostruntime_path({"regenerateAccessKey"}), BodyRule::Required,
+         Shape::RegenerateActionParameter, RouteScope::SiteWorkflow, ApiVersionSet::WebSites},
+        {Operation::ListSiteTriggers, "WorkflowTriggers_List", "GET",
+         hostruntime_path({"triggers"}), BodyRule::None, std::nullopt, RouteScope::SiteWorkflow,
+         ApiVersionSet::WebSites},
+        {Operation::GetSiteTrigger, "WorkflowTriggers_Get", "GET",
+         hostruntime_path({"triggers", "{triggerName}"}), BodyRule::None, std::nullopt,
+         RouteScope::SiteWorkflow, ApiVersionSet::WebSites},
+        {Operation::ListSiteTriggerCallbackUrl, "WorkflowTriggers_ListCallbackUrl", "POST",
+         hostruntime_path({"triggers", "{triggerName}", "listCallbackUrl"}), BodyRule::Forbidden,
+         std::nullopt, RouteScope::SiteWorkflow, ApiVersionSet::WebSites},
         // ARM's own routes, which clients call around sign-in (resources/).
         {Operation::ListSubscriptions,
          "Subscriptions_List",
@@ -146,7 +189,7 @@ RouteResult match_route(std::string_view method, const std::vector<std::string>&
         }
     }
     if (!allow.empty()) return MethodMismatch{allow};
-    return NoRoute{requested_type(segments)};
+    return requested_type(segments);
 }
 
 }  // namespace logicmock

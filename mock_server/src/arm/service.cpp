@@ -20,8 +20,10 @@
 #include "resources/arm_api_versions.hpp"
 #include "resources/resources_operations.hpp"
 #include "runtime/runtime_invoke.hpp"
+#include "runtime/standard_invoke.hpp"
 #include "throttling/throttle_stage.hpp"
 #include "util/random_bytes.hpp"
+#include "web/web_operations.hpp"
 
 namespace logicmock {
 
@@ -52,8 +54,9 @@ struct Service::Impl {
         // 1. route
         const RouteResult routed = match_route(request.method, context.target.segments);
         if (const auto* none = std::get_if<NoRoute>(&routed)) {
-            return make_error(ErrorId::RouteNotFound,
-                              {none->resource_type, api_version.value_or("")});
+            return make_error(
+                ErrorId::RouteNotFound,
+                {none->resource_type, api_version.value_or(""), none->provider_namespace});
         }
         if (const auto* mismatch = std::get_if<MethodMismatch>(&routed)) {
             ArmError e = make_error(ErrorId::MethodNotAllowed, {request.method});
@@ -67,10 +70,11 @@ struct Service::Impl {
 
         // 2. api-version: the resource type's, or that of one of ARM's own endpoints
         const RouteSpec& route = *match.route;
+        const auto location = [&] { return location_hint(*store, match.params, options.region); };
         if (auto e = route.api_versions == ApiVersionSet::LogicWorkflows
-                         ? check_api_version(
-                               api_version,
-                               [&] { return location_hint(*store, match.params, options.region); })
+                         ? check_api_version(api_version, location)
+                     : route.api_versions == ApiVersionSet::WebSites
+                         ? check_web_api_version(api_version, location)
                          : check_arm_api_version(route.api_versions, api_version)) {
             return *e;
         }
@@ -110,6 +114,10 @@ struct Service::Impl {
                 ResourcesInput{*store, options, match, api_version.value_or("")});
         }
         const auto& target_workflow = std::get<RouteTarget>(workflow);
+        if (is_web_operation(route.operation) && target_workflow.site) {
+            return run_web_operation(WebOperationInput{
+                *store, options, match, *target_workflow.site, target_workflow.workflow, parsed});
+        }
         return run_operation(OperationInput{*store, options, match, target_workflow.workflow,
                                             parsed, target_workflow.exists,
                                             api_version.value_or("")});
@@ -203,6 +211,11 @@ Response Service::handle(const Request& request) const {
     }
     if (is_runtime_request(request)) {
         Response response = handle_runtime_request(context, impl_->options, *impl_->store);
+        impl_->record(context, response, started);
+        return response;
+    }
+    if (is_standard_runtime_request(request)) {
+        Response response = handle_standard_runtime_request(context, impl_->options, *impl_->store);
         impl_->record(context, response, started);
         return response;
     }

@@ -27,7 +27,8 @@ bool rule_matches(const FaultMatch& m, const FaultRequestView& r) {
     const PathParams& p = r.route.params;
     if (!field_matches(m.method, r.method) || !field_matches(m.subscription, p.subscription_id) ||
         !field_matches(m.resource_group, p.resource_group) ||
-        !field_matches(m.workflow, p.workflow)) {
+        !field_matches(m.workflow, p.workflow) || !field_matches(m.site, p.site) ||
+        !field_matches(m.provider, route_provider(*r.route.route))) {
         return false;
     }
     if (!m.header_name.empty()) {

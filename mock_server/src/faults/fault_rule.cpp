@@ -157,6 +157,8 @@ FaultRule parse_fault_rule(const nlohmann::json& r, const std::string& origin,
         rule.match.resource_group = text(m, "resourceGroup");
         rule.match.workflow = text(m, "workflow");
         rule.match.key_type = text(m, "keyType");
+        rule.match.provider = text(m, "provider");
+        rule.match.site = text(m, "site");
         if (m.contains("header")) {
             rule.match.header_name = text(m["header"], "name");
             rule.match.header_value = text(m["header"], "value");

@@ -16,6 +16,7 @@ namespace logicmock {
 
 struct FaultMatch {  // empty string: any
     std::string operation, method, subscription, resource_group, workflow, key_type;
+    std::string provider, site;  // "Microsoft.Web" / a site: Logic Apps Standard routes
     std::string header_name, header_value;
 };
 

@@ -23,6 +23,13 @@ OperationResult run_operation(const OperationInput& input) {
         case Operation::ListTenants:
         case Operation::GetProvider:
         case Operation::GetMetadataEndpoints:
+        case Operation::GetSite:  // Logic Apps Standard: web/ serves them
+        case Operation::ListSiteWorkflows:
+        case Operation::GetSiteWorkflow:
+        case Operation::RegenerateSiteAccessKey:
+        case Operation::ListSiteTriggers:
+        case Operation::GetSiteTrigger:
+        case Operation::ListSiteTriggerCallbackUrl:
             break;
     }
     return make_error(ErrorId::InternalServerError);

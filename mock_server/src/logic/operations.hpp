@@ -25,6 +25,11 @@ using OperationResult = std::variant<Response, ArmError>;
 
 OperationResult run_operation(const OperationInput& input);
 
+// The key regenerateAccessKey rotates: keyType Secondary, else Primary; NotSpecified (or none)
+// is refused under --not-specified reject. Shared with Logic Apps Standard's (web/).
+std::variant<KeySlot, ArmError> key_to_regenerate(const ParsedBody& body,
+                                                  const ServiceOptions& options);
+
 // Each operation lives in its own file.
 OperationResult regenerate_access_key(const OperationInput& input);
 OperationResult list_workflow_callback_url(const OperationInput& input);  // list_callback_url.cpp

@@ -12,8 +12,8 @@ namespace logicmock {
 const std::vector<CatalogueEntry>& error_catalogue() {
     static const std::vector<CatalogueEntry> entries{
         {ErrorId::RouteNotFound, "InvalidResourceType", 404,
-         "The resource type '{0}' could not be found in the namespace 'Microsoft.Logic' for api "
-         "version '{1}'.",
+         "The resource type '{0}' could not be found in the namespace '{2}' for api version "
+         "'{1}'.",
          true},
         {ErrorId::MethodNotAllowed, "MethodNotAllowed", 405,
          "The requested resource does not support http method '{0}'.", true},
@@ -132,6 +132,31 @@ const std::vector<CatalogueEntry>& error_catalogue() {
          false},
         {ErrorId::TriggerMethodNotValid, "TriggerRequestMethodNotValid", 400,
          "The HTTP method for this request is not valid: expected 'Post' and actual '{0}'.", false},
+        // Logic Apps Standard (../shared/docs/logic-standard.md). SiteNotFound is ARM's
+        // ResourceNotFound with the Microsoft.Web/sites type; the GetWorkflow text is the
+        // REST reference's (its code is our choice); the runtime's workflow text and the SAS
+        // parameters text are observed (section 6), their use on the hostruntime path, the
+        // statuses and the path and body texts are assumptions.
+        {ErrorId::SiteNotFound, "ResourceNotFound", 404,
+         "The Resource 'Microsoft.Web/sites/{0}' under resource group '{1}' was not found. For "
+         "more details please go to https://aka.ms/ARMResourceNotFoundFix",
+         false},
+        {ErrorId::SiteWorkflowNotFound, "WorkflowNotFound", 404,
+         "Workflow with a name of {0} does not exist.", false},
+        {ErrorId::StandardWorkflowNotFound, "WorkflowNotFound", 404,
+         "The workflow '{0}' could not be found.", false},
+        {ErrorId::StandardRuntimePathNotFound, "NotFound", 404,
+         "The requested path is not a workflow trigger endpoint: expected "
+         "'/api/{workflowName}/triggers/{triggerName}/invoke'.",
+         false},
+        {ErrorId::StandardSasParametersRequired, "AuthorizationFailed", 401,
+         "Required parameters for shared access URL are permissions ('sp'), version ('sv'), and "
+         "signature ('sig').",
+         false},
+        {ErrorId::UnexpectedRequestContent, "InvalidRequestContent", 400,
+         "The request content was invalid and could not be deserialized: 'This operation takes "
+         "no request body. Path ''.'.",
+         false},
         // Fault presets. Throttled and AuthorizationFailed follow ARM's observed texts; the
         // 503, 504 and 409 texts are assumptions (docs/FAULTS.md).
         {ErrorId::SubscriptionRequestsThrottled, "SubscriptionRequestsThrottled", 429,

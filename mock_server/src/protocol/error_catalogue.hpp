@@ -51,6 +51,14 @@ enum class ErrorId {
     SasInvalidSignature,
     SasMoreThanOneAuthorization,
     TriggerMethodNotValid,
+    // Logic Apps Standard: Microsoft.Web/sites, its hostruntime API and runtime (README
+    // "Logic Apps Standard")
+    SiteNotFound,
+    SiteWorkflowNotFound,
+    StandardWorkflowNotFound,
+    StandardRuntimePathNotFound,
+    StandardSasParametersRequired,
+    UnexpectedRequestContent,
     // Fault presets (docs/FAULTS.md).
     SubscriptionRequestsThrottled,
     ServiceUnavailable,

@@ -20,6 +20,14 @@ enum class Operation {
     PutWorkflow,
     DeleteWorkflow,
     ListWorkflows,
+    // Logic Apps Standard (Microsoft.Web/sites), served by web/
+    GetSite,
+    ListSiteWorkflows,
+    GetSiteWorkflow,
+    RegenerateSiteAccessKey,
+    ListSiteTriggers,
+    GetSiteTrigger,
+    ListSiteTriggerCallbackUrl,
     // ARM's own (Microsoft.Resources) routes, served by resources/
     ListSubscriptions,
     GetSubscription,
@@ -30,18 +38,28 @@ enum class Operation {
 
 // What stage 4 must find before the operation runs.
 enum class RouteScope {
-    Workflow,          // the workflow must exist (404 ResourceNotFound otherwise)
-    WorkflowOrAbsent,  // PUT / DELETE: the resource group must exist, the workflow may not
-    ResourceGroup,     // a collection under the resource group
-    Subscription,      // the subscription must exist (404 SubscriptionNotFound otherwise)
-    None,              // nothing to find (tenant-level and metadata routes)
+    Workflow,              // the workflow must exist (404 ResourceNotFound otherwise)
+    WorkflowOrAbsent,      // PUT / DELETE: the resource group must exist, the workflow may not
+    ResourceGroup,         // a collection under the resource group
+    Subscription,          // the subscription must exist (404 SubscriptionNotFound otherwise)
+    None,                  // nothing to find (tenant-level and metadata routes)
+    Site,                  // a Microsoft.Web site (404 ResourceNotFound Microsoft.Web/sites)
+    SiteWorkflow,          // ... and its workflow, on the hostruntime path (the runtime's 404)
+    SiteWorkflowResource,  // ... and its workflow as sites/{site}/workflows/{wf} (ARM's 404)
 };
 
 // Which api-versions stage 2 accepts: the resource type's (NoRegisteredProviderFound), or one of
 // ARM's own endpoints' (InvalidApiVersionParameter).
-enum class ApiVersionSet { LogicWorkflows, Subscriptions, Providers, MetadataEndpoints };
+enum class ApiVersionSet {
+    LogicWorkflows,
+    WebSites,  // Microsoft.Web/sites, also on its hostruntime paths
+    Subscriptions,
+    Providers,
+    MetadataEndpoints
+};
 
-enum class BodyRule { None, Optional, Required };
+// None ignores a body; Forbidden refuses one (400), as for Standard's listCallbackUrl.
+enum class BodyRule { None, Optional, Required, Forbidden };
 
 struct RouteSpec {
     Operation operation;
@@ -62,7 +80,11 @@ struct PathParams {
     std::string trigger;             // triggers/{triggerName}
     std::string version;             // versions/{versionId}
     std::string provider_namespace;  // subscriptions/{id}/providers/{namespace}
+    std::string site;                // Microsoft.Web/sites/{siteName}
 };
+
+// The provider namespace a route's pattern names ("Microsoft.Logic", "Microsoft.Web"), or "".
+std::string_view route_provider(const RouteSpec& route);
 
 struct RouteMatch {
     const RouteSpec* route;
@@ -74,7 +96,8 @@ struct MethodMismatch {
 };
 
 struct NoRoute {
-    std::string resource_type;  // what the path asked for, for the 404 message
+    std::string resource_type;       // what the path asked for, for the 404 message
+    std::string provider_namespace;  // "Microsoft.Web" under .../providers/Microsoft.Web/...
 };
 
 using RouteResult = std::variant<RouteMatch, MethodMismatch, NoRoute>;

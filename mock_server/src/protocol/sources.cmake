@@ -4,4 +4,5 @@ target_sources(logicmock_server PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/error_catalogue.cpp
     ${CMAKE_CURRENT_LIST_DIR}/request_target.cpp
     ${CMAKE_CURRENT_LIST_DIR}/response_headers.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/route_types.cpp
 )

@@ -26,6 +26,7 @@ const std::vector<std::string_view>& versions_of(ApiVersionSet set) {
             return providers;
         case ApiVersionSet::MetadataEndpoints:
         case ApiVersionSet::LogicWorkflows:
+        case ApiVersionSet::WebSites:
             break;
     }
     return metadata;

@@ -46,4 +46,8 @@ const ResourceTypeInfo& logic_workflows() {
     return provider_catalogue().front().resource_types.front();
 }
 
+const ResourceTypeInfo& web_sites() {
+    return find_provider("Microsoft.Web")->resource_types.front();
+}
+
 }  // namespace logicmock

@@ -24,5 +24,6 @@ struct ProviderInfo {
 const std::vector<ProviderInfo>& provider_catalogue();
 const ProviderInfo* find_provider(std::string_view provider_namespace);  // case-insensitive
 const ResourceTypeInfo& logic_workflows();  // Microsoft.Logic/workflows
+const ResourceTypeInfo& web_sites();        // Microsoft.Web/sites (Logic Apps Standard)
 
 }  // namespace logicmock

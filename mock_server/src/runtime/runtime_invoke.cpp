@@ -3,6 +3,7 @@
 #include "protocol/error_catalogue.hpp"
 #include "protocol/request_target.hpp"
 #include "runtime/callback_signature.hpp"
+#include "runtime/runtime_answers.hpp"
 #include "util/iso_time.hpp"
 #include "util/random_bytes.hpp"
 
@@ -26,33 +27,6 @@ std::optional<InvokePath> match_invoke_path(const std::vector<std::string>& s) {
         return InvokePath{s[1], s[3], s[5]};
     }
     return std::nullopt;
-}
-
-void add_runtime_headers(Response& response, SystemTime now) {
-    Headers& h = response.headers;
-    // x-ms-request-id also tells the httplib adapter this response is already complete.
-    h.set("x-ms-request-id", random_guid());
-    h.set("Cache-Control", "no-cache");
-    h.set("Pragma", "no-cache");
-    h.set("Expires", "-1");
-    h.set("Date", http_date(now));
-}
-
-Response runtime_error(ErrorId id, std::initializer_list<std::string_view> args = {}) {
-    Response response{0, {}, {}};
-    const ArmError error = make_error(id, args);
-    response.status = error.status;
-    response.body = error_body(error);
-    response.headers.set("Content-Type", "application/json; charset=utf-8");
-    return response;
-}
-
-// "08584…" (reverse ticks) + 9 random digits + "CU00", the shape of Logic run ids.
-std::string new_run_id(SystemTime now) {
-    const AccessKey random = random_access_key();
-    std::string id = reverse_ticks(to_ticks(now));
-    for (std::size_t i = 0; i < 9; ++i) id += static_cast<char>('0' + random[i] % 10);
-    return id + "CU00";
 }
 
 bool expired(const std::string& se, SystemTime now) {
@@ -104,19 +78,7 @@ Response invoke(RequestContext& context, const ServiceOptions& options, Workflow
         return runtime_error(ErrorId::RuntimeWorkflowNotFound);  // deleted meanwhile
     }
 
-    // A Request trigger without a Response action answers 202 with no body.
-    Response accepted{202, {}, {}};
-    const std::string run_id = new_run_id(now);
-    Headers& h = accepted.headers;
-    h.set("x-ms-workflow-run-id", run_id);
-    h.set("x-ms-correlation-id", random_guid());
-    h.set("x-ms-client-tracking-id", run_id);
-    h.set("x-ms-trigger-history-name", run_id);
-    h.set("x-ms-execution-location", options.region);
-    h.set("x-ms-workflow-id", workflow->workflow_id);
-    h.set("x-ms-workflow-version", reverse_ticks(to_ticks(workflow->changed_time)));
-    h.set("x-ms-workflow-name", workflow->name);
-    return accepted;
+    return accepted_run(*workflow, options, now);
 }
 
 }  // namespace
@@ -128,16 +90,8 @@ bool is_runtime_request(const Request& request) {
 
 Response handle_runtime_request(RequestContext& context, const ServiceOptions& options,
                                 WorkflowStore& store) {
-    const SystemTime now = context.now;
-    context.trace.operation_id = "Runtime_InvokeTrigger";
-    Response response;
-    try {
-        response = invoke(context, options, store);
-    } catch (const std::exception&) {
-        response = runtime_error(ErrorId::InternalServerError, {http_date(now), random_guid()});
-    }
-    add_runtime_headers(response, now);
-    return response;
+    return runtime_answer(context, "Runtime_InvokeTrigger",
+                          [&] { return invoke(context, options, store); });
 }
 
 }  // namespace logicmock

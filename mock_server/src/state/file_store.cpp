@@ -131,6 +131,19 @@ class FileStore final : public WorkflowStore {
     std::vector<WorkflowRecord> all_workflows() const override {
         return live_.load()->all_workflows();
     }
+    std::optional<SiteRecord> find_site(const std::string& subscription_id,
+                                        const std::string& resource_group,
+                                        const std::string& site) const override {
+        return live_.load()->find_site(subscription_id, resource_group, site);
+    }
+    std::vector<SiteRecord> all_sites() const override { return live_.load()->all_sites(); }
+    bool replace_site_key(const SiteWorkflowRef& ref, KeySlot slot,
+                          const AccessKey& new_key) override {
+        return change([&](WorkflowStore& s) { return s.replace_site_key(ref, slot, new_key); });
+    }
+    bool record_site_invocation(const SiteWorkflowRef& ref, const std::string& trigger) override {
+        return live_.load()->record_site_invocation(ref, trigger);  // counts are not persisted
+    }
 
   private:
     template <typename Fn>
@@ -147,7 +160,8 @@ class FileStore final : public WorkflowStore {
     }
 
     Seed snapshot(const WorkflowStore& store) const {
-        return Seed{subscriptions_, groups_, store.all_workflows(), store.tenants()};
+        return Seed{subscriptions_, groups_, store.all_workflows(), store.tenants(),
+                    store.all_sites()};
     }
 
     void save(const Seed& state) const {

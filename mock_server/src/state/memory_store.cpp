@@ -19,6 +19,9 @@ std::string group_key(std::string_view sub, std::string_view rg) {
 std::string workflow_key(const WorkflowRef& ref) {
     return group_key(ref.subscription_id, ref.resource_group) + '\n' + ascii_lower(ref.name);
 }
+std::string site_key(std::string_view sub, std::string_view rg, std::string_view site) {
+    return group_key(sub, rg) + '\n' + ascii_lower(site);
+}
 
 class MemoryStore final : public WorkflowStore {
   public:
@@ -33,6 +36,9 @@ class MemoryStore final : public WorkflowStore {
             const std::string key = workflow_key({wf.subscription_id, wf.resource_group, wf.name});
             workflows_[key] = wf;
             ids_[ascii_lower(wf.workflow_id)] = key;
+        }
+        for (const auto& site : seed.sites) {
+            sites_[site_key(site.subscription_id, site.resource_group, site.name)] = site;
         }
     }
 
@@ -106,14 +112,7 @@ class MemoryStore final : public WorkflowStore {
         std::unique_lock lock(mutex_);
         auto it = workflows_.find(key);
         if (it == workflows_.end()) return false;
-        WorkflowRecord& wf = it->second;
-        if (slot == KeySlot::Primary) {
-            wf.primary_key = new_key;
-            ++wf.primary_rotations;
-        } else {
-            wf.secondary_key = new_key;
-            ++wf.secondary_rotations;
-        }
+        rotate(it->second, slot, new_key);
         return true;
     }
 
@@ -178,6 +177,44 @@ class MemoryStore final : public WorkflowStore {
         return out;
     }
 
+    std::optional<SiteRecord> find_site(const std::string& subscription_id,
+                                        const std::string& resource_group,
+                                        const std::string& site) const override {
+        const std::string key = site_key(subscription_id, resource_group, site);
+        std::shared_lock lock(mutex_);
+        auto it = sites_.find(key);
+        if (it == sites_.end()) return std::nullopt;
+        return it->second;
+    }
+
+    std::vector<SiteRecord> all_sites() const override {
+        std::shared_lock lock(mutex_);
+        std::vector<SiteRecord> out;
+        out.reserve(sites_.size());
+        for (const auto& [key, site] : sites_) out.push_back(site);
+        return out;
+    }
+
+    bool replace_site_key(const SiteWorkflowRef& ref, KeySlot slot,
+                          const AccessKey& new_key) override {
+        const std::string key = site_key(ref.subscription_id, ref.resource_group, ref.site);
+        std::unique_lock lock(mutex_);
+        WorkflowRecord* wf = site_workflow(key, ref.workflow);
+        if (!wf) return false;
+        rotate(*wf, slot, new_key);
+        return true;
+    }
+
+    bool record_site_invocation(const SiteWorkflowRef& ref, const std::string& trigger) override {
+        const std::string key = site_key(ref.subscription_id, ref.resource_group, ref.site);
+        std::unique_lock lock(mutex_);
+        WorkflowRecord* wf = site_workflow(key, ref.workflow);
+        TriggerRecord* found = wf ? find_trigger(*wf, trigger) : nullptr;
+        if (!found) return false;
+        ++found->invocations;
+        return true;
+    }
+
     void reset_to_seed() override {
         MemoryStore fresh(seed_);
         std::unique_lock lock(mutex_);
@@ -185,13 +222,34 @@ class MemoryStore final : public WorkflowStore {
         groups_.swap(fresh.groups_);
         workflows_.swap(fresh.workflows_);
         tenants_.swap(fresh.tenants_);
+        sites_.swap(fresh.sites_);
     }
 
   private:
+    static void rotate(WorkflowRecord& wf, KeySlot slot, const AccessKey& new_key) {
+        if (slot == KeySlot::Primary) {
+            wf.primary_key = new_key;
+            ++wf.primary_rotations;
+        } else {
+            wf.secondary_key = new_key;
+            ++wf.secondary_rotations;
+        }
+    }
+
     template <typename Workflow>
     static auto find_trigger(Workflow& wf, std::string_view name) -> decltype(&wf.triggers[0]) {
         for (auto& trigger : wf.triggers) {
             if (ascii_lower(trigger.name) == ascii_lower(name)) return &trigger;
+        }
+        return nullptr;
+    }
+
+    // Caller holds the exclusive lock.
+    WorkflowRecord* site_workflow(const std::string& key, std::string_view name) {
+        auto it = sites_.find(key);
+        if (it == sites_.end()) return nullptr;
+        for (auto& wf : it->second.workflows) {
+            if (ascii_lower(wf.workflow.name) == ascii_lower(name)) return &wf.workflow;
         }
         return nullptr;
     }
@@ -202,7 +260,8 @@ class MemoryStore final : public WorkflowStore {
     std::vector<TenantRecord> tenants_ = seed_.tenants;
     std::map<std::string, ResourceGroupRecord> groups_;
     std::map<std::string, WorkflowRecord> workflows_;
-    std::map<std::string, std::string> ids_;  // lower-cased workflow id -> workflows_ key
+    std::map<std::string, std::string> ids_;   // lower-cased workflow id -> workflows_ key
+    std::map<std::string, SiteRecord> sites_;  // by site_key
 };
 
 }  // namespace

@@ -28,11 +28,12 @@ namespace {
                     problem);
 }
 
-// A stable runtime id: the first 16 bytes of SHA-256 over the lower-cased resource id.
-std::string derive_workflow_id(const WorkflowRecord& wf) {
+// A stable runtime id: the first 16 bytes of SHA-256 over the lower-cased resource id
+// ("/subscriptions/…/providers/Microsoft.Logic/workflows/{name}", or a site's workflow's).
+std::string derive_workflow_id(const WorkflowRecord& wf, const std::string& provider_path) {
     std::string resource_id =
         ascii_lower("/subscriptions/" + wf.subscription_id + "/resourceGroups/" +
-                    wf.resource_group + "/providers/Microsoft.Logic/workflows/" + wf.name);
+                    wf.resource_group + "/providers/" + provider_path + "/" + wf.name);
     unsigned char digest[SHA256_DIGEST_LENGTH];
     SHA256(reinterpret_cast<const unsigned char*>(resource_id.data()), resource_id.size(), digest);
     static constexpr char kHex[] = "0123456789abcdef";
@@ -118,6 +119,68 @@ std::string owning_tenant(const nlohmann::json& sub, const std::vector<TenantRec
     fail(origin, path + ".tenantId", "tenant '" + id + "' is not one of the seed's tenants");
 }
 
+// One workflow item of the seed: a Consumption workflow, or a Standard site's (provider_path
+// "Microsoft.Web/sites/{site}/workflows").
+WorkflowRecord workflow_from(const nlohmann::json& item, const ResourceGroupRecord& group,
+                             const std::string& provider_path, const std::string& location,
+                             const std::string& origin, const std::string& wf_path,
+                             SystemTime loaded_at) {
+    WorkflowRecord wf;
+    wf.subscription_id = group.subscription_id;
+    wf.resource_group = group.name;
+    wf.name = item["name"];
+    wf.location = item.value("location", location);
+    wf.state = item.value("state", "Enabled");
+    wf.workflow_id = item.value("workflowId", derive_workflow_id(wf, provider_path));
+    const auto keys = item.value("accessKeys", nlohmann::json::object());
+    wf.primary_key = key_from(keys, "primary");
+    wf.secondary_key = key_from(keys, "secondary");
+    std::set<std::string> triggers;
+    const auto trs = item.value("triggers", nlohmann::json::array());
+    for (std::size_t t = 0; t < trs.size(); ++t) {
+        TriggerRecord trigger{trs[t]["name"], trs[t]["type"]};
+        check_unique(triggers, trigger.name, origin,
+                     wf_path + ".triggers[" + std::to_string(t) + "].name", "trigger");
+        wf.triggers.push_back(trigger);
+    }
+    if (item.contains("definition")) {
+        wf.definition = to_json_text(item["definition"]);
+        if (!item.contains("triggers")) {
+            wf.triggers = triggers_from_definition(item["definition"]);
+            for (const auto& trigger : wf.triggers) {
+                check_unique(triggers, trigger.name, origin, wf_path + ".definition.triggers",
+                             "trigger");
+            }
+        }
+    }
+    if (item.contains("tags")) wf.tags = to_json_text(item["tags"]);
+    wf.created_time = time_from(item, "createdTime", loaded_at, origin, wf_path);
+    wf.changed_time = time_from(item, "changedTime", wf.created_time, origin, wf_path);
+    return wf;
+}
+
+SiteRecord site_from(const nlohmann::json& item, const ResourceGroupRecord& group,
+                     const std::string& origin, const std::string& site_path,
+                     SystemTime loaded_at) {
+    SiteRecord site{group.subscription_id, group.name, item["name"], "", "", "", {}};
+    site.kind = item.value("kind", "functionapp,workflowapp");
+    site.location = item.value("location", group.location);
+    site.default_host_name =
+        item.value("defaultHostName", ascii_lower(site.name) + ".azurewebsites.net");
+    std::set<std::string> names;
+    const auto wfs = item.value("workflows", nlohmann::json::array());
+    for (std::size_t w = 0; w < wfs.size(); ++w) {
+        const std::string wf_path = site_path + ".workflows[" + std::to_string(w) + "]";
+        SiteWorkflowRecord wf{
+            workflow_from(wfs[w], group, "Microsoft.Web/sites/" + site.name + "/workflows",
+                          site.location, origin, wf_path, loaded_at),
+            wfs[w].value("kind", "Stateful")};
+        check_unique(names, wf.workflow.name, origin, wf_path + ".name", "workflow");
+        site.workflows.push_back(std::move(wf));
+    }
+    return site;
+}
+
 }  // namespace
 
 Seed parse_seed(const std::string& json_text, const std::string& origin) {
@@ -155,39 +218,18 @@ Seed parse_seed(const std::string& json_text, const std::string& origin) {
             for (std::size_t w = 0; w < wfs.size(); ++w) {
                 const auto& item = wfs[w];
                 const std::string wf_path = rg_path + ".workflows[" + std::to_string(w) + "]";
-                WorkflowRecord wf;
-                wf.subscription_id = sub_id;
-                wf.resource_group = group.name;
-                wf.name = item["name"];
+                WorkflowRecord wf = workflow_from(item, group, "Microsoft.Logic/workflows",
+                                                  group.location, origin, wf_path, loaded_at);
                 check_unique(names, wf.name, origin, wf_path + ".name", "workflow");
-                wf.location = item.value("location", group.location);
-                wf.state = item.value("state", "Enabled");
-                wf.workflow_id = item.value("workflowId", derive_workflow_id(wf));
-                const auto keys = item.value("accessKeys", nlohmann::json::object());
-                wf.primary_key = key_from(keys, "primary");
-                wf.secondary_key = key_from(keys, "secondary");
-                std::set<std::string> triggers;
-                const auto trs = item.value("triggers", nlohmann::json::array());
-                for (std::size_t t = 0; t < trs.size(); ++t) {
-                    TriggerRecord trigger{trs[t]["name"], trs[t]["type"]};
-                    check_unique(triggers, trigger.name, origin,
-                                 wf_path + ".triggers[" + std::to_string(t) + "].name", "trigger");
-                    wf.triggers.push_back(trigger);
-                }
-                if (item.contains("definition")) {
-                    wf.definition = to_json_text(item["definition"]);
-                    if (!item.contains("triggers")) {
-                        wf.triggers = triggers_from_definition(item["definition"]);
-                        for (const auto& trigger : wf.triggers) {
-                            check_unique(triggers, trigger.name, origin,
-                                         wf_path + ".definition.triggers", "trigger");
-                        }
-                    }
-                }
-                if (item.contains("tags")) wf.tags = to_json_text(item["tags"]);
-                wf.created_time = time_from(item, "createdTime", loaded_at, origin, wf_path);
-                wf.changed_time = time_from(item, "changedTime", wf.created_time, origin, wf_path);
                 seed.workflows.push_back(std::move(wf));
+            }
+            std::set<std::string> site_names;
+            const auto sites = rg.value("sites", nlohmann::json::array());
+            for (std::size_t i = 0; i < sites.size(); ++i) {
+                const std::string site_path = rg_path + ".sites[" + std::to_string(i) + "]";
+                SiteRecord site = site_from(sites[i], group, origin, site_path, loaded_at);
+                check_unique(site_names, site.name, origin, site_path + ".name", "site");
+                seed.sites.push_back(std::move(site));
             }
         }
     }

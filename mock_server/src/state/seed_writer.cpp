@@ -35,6 +35,22 @@ Json workflow_json(const WorkflowRecord& wf) {
     return out;
 }
 
+Json site_json(const SiteRecord& site) {
+    Json workflows = Json::array();
+    for (const auto& wf : site.workflows) {
+        Json out = workflow_json(wf.workflow);
+        out.erase("location");  // the site's
+        out.erase("tags");
+        out["kind"] = wf.kind;
+        workflows.push_back(std::move(out));
+    }
+    return {{"name", site.name},
+            {"kind", site.kind},
+            {"location", site.location},
+            {"defaultHostName", site.default_host_name},
+            {"workflows", workflows}};
+}
+
 Json tenant_json(const TenantRecord& tenant) {
     Json out{{"tenantId", tenant.tenant_id}, {"displayName", tenant.display_name}};
     if (!tenant.default_domain.empty()) out["defaultDomain"] = tenant.default_domain;
@@ -65,8 +81,16 @@ std::string seed_to_json(const Seed& seed) {
                     workflows.push_back(workflow_json(wf));
                 }
             }
-            groups.push_back(
-                {{"name", rg.name}, {"location", rg.location}, {"workflows", workflows}});
+            Json group{{"name", rg.name}, {"location", rg.location}, {"workflows", workflows}};
+            Json sites = Json::array();
+            for (const auto& site : seed.sites) {
+                if (ascii_lower(site.subscription_id) == ascii_lower(sub) &&
+                    ascii_lower(site.resource_group) == ascii_lower(rg.name)) {
+                    sites.push_back(site_json(site));
+                }
+            }
+            if (!sites.empty()) group["sites"] = sites;
+            groups.push_back(std::move(group));
         }
         Json out{{"subscriptionId", sub}};
         if (!record.tenant_id.empty()) out["tenantId"] = record.tenant_id;

@@ -1,0 +1,14 @@
+#pragma once
+// What a Logic Apps Standard callback URL signs: callback_signature's recipe over the site
+// workflow's workflow id and scope "/triggers/{trigger}", with sp "/triggers/{trigger}/run",
+// sv "1.0" and no se (../shared/docs/logic-standard.md section 4).
+
+#include <string_view>
+
+#include "runtime/callback_signature.hpp"
+
+namespace logicmock {
+
+SignedFields standard_signed_fields(const WorkflowRecord& workflow, std::string_view trigger);
+
+}  // namespace logicmock
