@@ -662,6 +662,13 @@ JS_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))
 README = os.path.join(os.path.dirname(os.path.dirname(JS_DIR)), "README.md")
 
 
+def read_or(path, default):
+    if not os.path.exists(path):
+        return default
+    with open(path, encoding="utf-8") as file:
+        return file.read()
+
+
 class UserSignInTest(SdkTestCase):
     """People sign in: InteractiveBrowserCredential and DeviceCodeCredential, with a real headless
     Chromium (playwright-core, tests/js) filling in the fake's sign-in pages, then a key rotation
@@ -716,8 +723,7 @@ class UserSignInTest(SdkTestCase):
                 if os.path.exists(out + ".status"):
                     break
                 time.sleep(0.1)
-            log = open(out + ".log").read() if os.path.exists(out + ".log") else "(no log)"
-            status = open(out + ".status").read().strip() if os.path.exists(out + ".status") else "?"
+            log, status = read_or(out + ".log", "(no log)"), read_or(out + ".status", "?").strip()
             if status != "0":
                 print(f"browser driver exit {status}; screenshot {out}.png\n{log}", file=sys.stderr)
         self.assertEqual(status, "0", log)
