@@ -24,6 +24,7 @@ test_packages=(
     python3-msal  # azure-identity's MSAL, for the sign-in tests (also a dependency of python3-azure)
     clang-14 libclang-rt-14-dev
     nodejs
+    chromium  # the headless browser the sign-in page tests drive (playwright-core, tests/js)
     dpkg-dev file
 )
 

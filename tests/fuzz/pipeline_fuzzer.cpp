@@ -13,12 +13,14 @@
 #include <cstddef>
 #include <cstdint>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "admin/admin_api.hpp"
 #include "faults/fault_engine.hpp"
 #include "identity/identity_routes.hpp"
+#include "logicmock/http_headers.hpp"
 #include "logicmock/json_text.hpp"
 #include "logicmock/schema_validator.hpp"
 #include "logicmock/seed.hpp"
@@ -82,9 +84,36 @@ bool is_entra_error(const std::string& body) {
            json->contains("error_description") && (*json)["error_description"].is_string();
 }
 
-bool is_identity_request(const logicmock::Request& request) {
-    return logicmock::match_identity_route(logicmock::parse_request_target(request.target))
-        .has_value();
+std::optional<logicmock::IdentityRoute> identity_route_of(const logicmock::Request& request) {
+    return logicmock::match_identity_route(logicmock::parse_request_target(request.target));
+}
+
+// The sign-in pages (authorize, devicelogin) answer in HTML; nothing else of Entra's does.
+bool is_sign_in_page(const logicmock::IdentityRoute& route) {
+    using logicmock::IdentityEndpoint;
+    return route.endpoint == IdentityEndpoint::AuthorizeV2 ||
+           route.endpoint == IdentityEndpoint::AuthorizeV1 ||
+           route.endpoint == IdentityEndpoint::DeviceLogin;
+}
+
+bool is_html_page(const logicmock::Response& response) {
+    return response.headers.get("Content-Type").value_or("") == "text/html; charset=utf-8" &&
+           response.body.rfind("<!DOCTYPE html>", 0) == 0;
+}
+
+// The default seed registers no redirect URI, so the only place a sign-in page may redirect to
+// is a loopback one of a public client: never another host.
+bool is_loopback_location(const logicmock::Response& response) {
+    const std::string location(response.headers.get("Location").value_or(""));
+    for (std::string_view host : {"http://localhost", "http://127.0.0.1"}) {
+        if (location.size() >= host.size() &&
+            logicmock::iequals(std::string_view(location).substr(0, host.size()), host)) {
+            const std::string_view rest = std::string_view(location).substr(host.size());
+            return rest.empty() || rest[0] == ':' || rest[0] == '/' || rest[0] == '?' ||
+                   rest[0] == '#';
+        }
+    }
+    return false;
 }
 
 void check(bool ok) {
@@ -100,11 +129,20 @@ void run_one(const logicmock::Request& request) {
                                        : service().handle(request);
     check(response.status >= 200 && response.status <= 599);
     check(response.headers.contains("x-ms-request-id"));
+    const auto identity = identity_route_of(request);
     if (!fault_possible) {
         check(response.status < 500);
         if (response.status >= 400) {
-            check(is_identity_request(request) ? is_entra_error(response.body)
-                                               : is_error_response(response.body));
+            if (!identity) {
+                check(is_error_response(response.body));
+            } else if (is_sign_in_page(*identity)) {
+                check(is_html_page(response) || is_entra_error(response.body));
+            } else {
+                check(is_entra_error(response.body));
+            }
+        }
+        if (response.status >= 300 && response.status < 400) {
+            check(identity && is_sign_in_page(*identity) && is_loopback_location(response));
         }
     }
     if (response.status < 200 || response.status > 299) check(key_state() == before);

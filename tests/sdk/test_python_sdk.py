@@ -562,32 +562,35 @@ CLIENT_ID = "5d4c8d2e-1b7a-4f3e-9c61-0a2b3c4d5e6f"
 CLIENT_SECRET = "logicmock-dev-secret"
 
 
+def set_environment(test, names, values):
+    """For one test: removes the variables in names and sets values; all come back after it."""
+    saved = {name: os.environ.get(name) for name in set(names) | set(values)}
+
+    def restore():
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+    test.addCleanup(restore)
+    for name in names:
+        os.environ.pop(name, None)
+    os.environ.update(values)
+
+
 class SignInTest(SdkTestCase):
     """azure-identity against the fake Entra ID, then azure-mgmt-logic under --auth entra."""
 
     server_flags = ["--auth", "entra"]
 
     def environment(self, **values):
-        """Sets environment variables for one test (removing those given as None)."""
-        names = {
+        """Sets environment variables for one test, removing the other Azure ones."""
+        set_environment(self, {
             "AZURE_AUTHORITY_HOST", "AZURE_TENANT_ID", "AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET",
             "REQUESTS_CA_BUNDLE", "IDENTITY_ENDPOINT", "IDENTITY_HEADER", "MSI_ENDPOINT",
             "AZURE_FEDERATED_TOKEN_FILE", "AZURE_USERNAME",
-        }
-        saved = {name: os.environ.get(name) for name in names}
-
-        def restore():
-            for name, value in saved.items():
-                if value is None:
-                    os.environ.pop(name, None)
-                else:
-                    os.environ[name] = value
-
-        self.addCleanup(restore)
-        for name in names:
-            os.environ.pop(name, None)
-        for name, value in values.items():
-            os.environ[name] = value
+        }, values)
 
     def rotate_with(self, credential, **settings):
         before = self.rotations()
@@ -653,6 +656,125 @@ class SignInTest(SdkTestCase):
         self.assertEqual(self.rotations(), before)
 
 
+USER = "dev@logicmock.onmicrosoft.com"  # fixtures/default-seed.json
+USER_PASSWORD = "logicmock-dev-password"
+JS_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "js")
+README = os.path.join(os.path.dirname(os.path.dirname(JS_DIR)), "README.md")
+
+
+def read_or(path, default):
+    if not os.path.exists(path):
+        return default
+    with open(path, encoding="utf-8") as file:
+        return file.read()
+
+
+class UserSignInTest(SdkTestCase):
+    """People sign in: InteractiveBrowserCredential and DeviceCodeCredential, with a real headless
+    Chromium (playwright-core, tests/js) filling in the fake's sign-in pages, then a key rotation
+    through azure-mgmt-logic under --auth entra."""
+
+    server_flags = ["--auth", "entra"]
+
+    def setUp(self):
+        chromium = os.environ.get("LOGICMOCK_CHROMIUM", "/usr/bin/chromium")
+        self.assertTrue(os.access(chromium, os.X_OK),
+                        f"{chromium} is missing: install Debian's chromium (scripts/install-deps.sh)")
+        self.assertTrue(os.path.isdir(os.path.join(JS_DIR, "node_modules", "playwright-core")),
+                        "playwright-core is missing: npm ci --prefix tests/js")
+        # A failed sign-in keeps its screenshot where CTest keeps its output.
+        self.out_dir = os.environ.get("LOGICMOCK_SCREENSHOT_DIR") or tempfile.mkdtemp()
+        os.makedirs(self.out_dir, exist_ok=True)
+
+    def out(self, name):
+        return os.path.join(self.out_dir, f"signin-{name}-{os.getpid()}")
+
+    def journaled_sign_in(self, mark):
+        calls = self.journal_since(mark, "Entra*")
+        self.assertTrue(calls)
+        self.assertNotIn(USER_PASSWORD, json.dumps(calls))
+        return calls
+
+    def test_interactive_browser_credential_readme_block_in_chromium(self):
+        from azure.identity import InteractiveBrowserCredential
+
+        with open(README, encoding="utf-8") as readme:
+            block = re.search(r"<!-- test: python-user-signin -->\n```python\n(.*?)```",
+                              readme.read(), re.S)
+        self.assertIsNotNone(block, "README has no block after <!-- test: python-user-signin -->")
+        out = self.out("interactive")
+        # Python's webbrowser module runs $BROWSER with the sign-in URL (MSAL opens it so).
+        set_environment(self, (), {
+            "BROWSER": os.path.join(JS_DIR, "open_sign_in.sh") + " %s",
+            "LOGICMOCK_SIGNIN_USER": USER, "LOGICMOCK_SIGNIN_PASSWORD": USER_PASSWORD,
+            "LOGICMOCK_SIGNIN_OUT": out,
+        })
+        mark = self.last_journal_id()
+        before = self.rotations()
+        try:
+            exec(block.group(1), {
+                "InteractiveBrowserCredential": InteractiveBrowserCredential,
+                "LogicManagementClient": LogicManagementClient,
+                "RegenerateActionParameter": RegenerateActionParameter,
+                "BASE_URL": self.server.url, "CA_FILE": self.server.ca_file,
+            })
+        finally:
+            for _ in range(100):  # the driver closes the browser after MSAL has answered it
+                if os.path.exists(out + ".status"):
+                    break
+                time.sleep(0.1)
+            log, status = read_or(out + ".log", "(no log)"), read_or(out + ".status", "?").strip()
+            if status != "0":
+                print(f"browser driver exit {status}; screenshot {out}.png\n{log}", file=sys.stderr)
+        self.assertEqual(status, "0", log)
+        self.assertIn('"outcome":"signed-in"', log)
+        self.assertEqual(self.rotations(), {**before, "primary": before["primary"] + 1})
+        calls = self.journaled_sign_in(mark)
+        pages = [c for c in calls if c["operation"] == "entraAuthorize"]
+        self.assertEqual([c["method"] for c in pages], ["GET", "POST"])
+        self.assertIn("passwd=REDACTED", pages[1]["body"])
+        redeemed = [c for c in calls if c["operation"] == "entraToken"]
+        self.assertEqual(len(redeemed), 1)
+        self.assertIn("grant_type=authorization_code", redeemed[0]["body"])
+        self.assertIn("code_verifier=REDACTED", redeemed[0]["body"])
+
+    def test_device_code_credential_in_chromium(self):
+        from azure.identity import DeviceCodeCredential
+
+        out = self.out("device")
+        prompts = []
+
+        def enter_code_in_browser(verification_uri, user_code, expires_on):
+            prompts.append((verification_uri, user_code))
+            driver = subprocess.run(
+                ["node", os.path.join(JS_DIR, "sign_in_browser.mjs"), "device", verification_uri,
+                 user_code, USER, USER_PASSWORD, out + ".png"],
+                capture_output=True, text=True, timeout=60, check=False)
+            if driver.returncode != 0:
+                print(f"browser driver failed; screenshot {out}.png\n{driver.stderr}",
+                      file=sys.stderr)
+            self.assertEqual(driver.returncode, 0, driver.stderr)
+
+        mark = self.last_journal_id()
+        before = self.rotations()
+        credential = DeviceCodeCredential(
+            tenant_id=TENANT, authority=self.server.url, instance_discovery=False,
+            connection_verify=self.server.ca_file, prompt_callback=enter_code_in_browser,
+            timeout=60,
+        )
+        self.regenerate("Primary", credential=credential)
+        self.assertEqual(self.rotations(), {**before, "primary": before["primary"] + 1})
+        self.assertEqual(len(prompts), 1)
+        self.assertEqual(prompts[0][0], self.server.url + "/devicelogin")
+        calls = self.journaled_sign_in(mark)
+        self.assertEqual([c["operation"] for c in calls if c["operation"] == "entraDeviceCode"],
+                         ["entraDeviceCode"])
+        posted = [c for c in calls if c["operation"] == "entraDeviceLogin" and c["method"] == "POST"]
+        self.assertEqual(len(posted), 1)
+        self.assertIn("otc=REDACTED", posted[0]["body"])
+        self.assertNotIn(prompts[0][1], json.dumps(calls))
+
+
 class DocsExampleTest(unittest.TestCase):
     """The README's example, run as users run it, against the logicmock-server executable."""
 
@@ -712,7 +834,11 @@ class DocsExampleTest(unittest.TestCase):
                 self.assertFalse(required, f"{page} is missing")
                 continue
             with open(page) as f:
-                blocks = re.findall(r"```python\n(.*?)```", f.read(), re.S)
+                text = f.read()
+            # The user sign-in block is run verbatim by UserSignInTest itself.
+            text = re.sub(r"<!-- test: python-user-signin -->\n```python\n.*?```", "", text,
+                          flags=re.S)
+            blocks = re.findall(r"```python\n(.*?)```", text, re.S)
             shown = [b for b in blocks if required or "LogicManagementClient(" in b]
             if required:
                 self.assertTrue(

@@ -68,8 +68,18 @@ struct ServicePrincipalRecord {
     std::string client_id;  // the application (client) id, a GUID
     std::string object_id;  // the service principal's object id (token claims oid and sub)
     std::string display_name;
-    std::vector<std::string> secrets;  // client secret values; never logged or listed
+    std::vector<std::string> secrets;        // client secret values; never logged or listed
+    std::vector<std::string> redirect_uris;  // where the sign-in page may send its users back
     bool operator==(const ServicePrincipalRecord&) const = default;
+};
+
+// A person who signs in on the sign-in page or with a device code (user tokens).
+struct UserRecord {
+    std::string user_principal_name;  // "dev@logicmock.onmicrosoft.com"
+    std::string display_name;
+    std::string object_id;  // token claim oid
+    std::string password;   // never logged or listed
+    bool operator==(const UserRecord&) const = default;
 };
 
 struct TenantRecord {
@@ -77,6 +87,7 @@ struct TenantRecord {
     std::string display_name;
     std::string default_domain;  // "" when the seed gives none
     std::vector<ServicePrincipalRecord> service_principals;
+    std::vector<UserRecord> users;
     bool operator==(const TenantRecord&) const = default;
 };
 

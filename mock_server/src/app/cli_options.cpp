@@ -105,7 +105,8 @@ const std::vector<Flag>& flags() {
          }},
         {"identity", "seeded|accept-any",
          "who gets tokens from the fake Entra ID: the seed's service principals with one of their "
-         "secrets, or also any other client id with a non-empty secret; default seeded",
+         "secrets and its users with their passwords, or also any other client id with a "
+         "non-empty secret and any user name with a non-empty password; default seeded",
          [](CliConfig& c, const std::string& v) {
              c.server.service.identity = choose<IdentityPolicy>(
                  "identity", v,

@@ -7,6 +7,7 @@
 
 #include "identity/base_url.hpp"
 #include "identity/directory.hpp"
+#include "identity/sign_in_client.hpp"
 #include "identity/token_issuer.hpp"
 #include "logicmock/json_text.hpp"
 #include "util/base64.hpp"
@@ -66,10 +67,20 @@ std::optional<ArmError> check_entra(std::string_view token, const AuthInput& in)
     if (auto e = check_expiry(verified->expires, in.now)) return e;
     if (auto e = check_audience(verified->audience, &in)) return e;
     auto tenant = in.store.find_tenant(verified->tenant_id);
-    auto principal =
-        tenant ? find_principal(*tenant, verified->app_id, in.options.identity) : std::nullopt;
-    if (!principal || !iequals(principal->object_id, verified->object_id)) {
-        return make_error(ErrorId::InvalidAuthenticationToken);
+    if (verified->user) {
+        // A user token: the user still exists and the client is one users may sign in to.
+        if (!tenant ||
+            !user_exists(*tenant, verified->object_id, verified->user_principal_name,
+                         in.options.identity) ||
+            !find_sign_in_client(in.store, &*tenant, verified->app_id, in.options.identity)) {
+            return make_error(ErrorId::InvalidAuthenticationToken);
+        }
+    } else {
+        auto principal =
+            tenant ? find_principal(*tenant, verified->app_id, in.options.identity) : std::nullopt;
+        if (!principal || !iequals(principal->object_id, verified->object_id)) {
+            return make_error(ErrorId::InvalidAuthenticationToken);
+        }
     }
     in.principal =
         principal_from_claims({{"oid", verified->object_id}, {"appid", verified->app_id}});

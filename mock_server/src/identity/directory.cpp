@@ -3,6 +3,8 @@
 #include <openssl/crypto.h>
 #include <openssl/sha.h>
 
+#include <algorithm>
+
 #include "logicmock/http_headers.hpp"
 
 namespace logicmock {
@@ -40,16 +42,75 @@ std::optional<ServicePrincipalRecord> find_principal(const TenantRecord& tenant,
     }
     if (policy != IdentityPolicy::AcceptAny) return std::nullopt;
     return ServicePrincipalRecord{
-        std::string(client_id), derived_object_id(client_id), std::string(client_id), {}};
+        std::string(client_id), derived_object_id(client_id), std::string(client_id), {}, {}};
+}
+
+bool is_multi_tenant_alias(std::string_view tenant) {
+    return iequals(tenant, "common") || iequals(tenant, "organizations") ||
+           iequals(tenant, "consumers");
+}
+
+namespace {
+
+bool same_secret(std::string_view known, std::string_view given) {
+    return known.size() == given.size() &&
+           CRYPTO_memcmp(known.data(), given.data(), given.size()) == 0;
+}
+
+const UserRecord* find_user(const TenantRecord& tenant, std::string_view user_name) {
+    for (const auto& user : tenant.users) {
+        if (iequals(user.user_principal_name, user_name)) return &user;
+    }
+    return nullptr;
+}
+
+std::string_view domain_of(std::string_view user_name) {
+    const auto at = user_name.rfind('@');
+    return at == std::string_view::npos ? std::string_view() : user_name.substr(at + 1);
+}
+
+}  // namespace
+
+std::optional<SignedInUser> sign_in_user(const WorkflowStore& store, const TenantRecord* tenant,
+                                         std::string_view user_name, std::string_view password,
+                                         IdentityPolicy policy) {
+    if (user_name.empty() || password.empty() || user_name.size() > 256) return std::nullopt;
+    std::vector<TenantRecord> candidates;
+    if (tenant) {
+        candidates.push_back(*tenant);
+    } else {
+        candidates = store.tenants();
+        // The tenant whose domain the name is in goes first.
+        std::stable_partition(candidates.begin(), candidates.end(), [&](const TenantRecord& t) {
+            return !t.default_domain.empty() && iequals(t.default_domain, domain_of(user_name));
+        });
+    }
+    for (const auto& each : candidates) {
+        const UserRecord* user = find_user(each, user_name);
+        if (!user) continue;
+        // A seeded user keeps its own password even under accept-any.
+        if (!same_secret(user->password, password)) return std::nullopt;
+        return SignedInUser{each.tenant_id, user->object_id, user->user_principal_name,
+                            user->display_name};
+    }
+    if (policy != IdentityPolicy::AcceptAny || candidates.empty()) return std::nullopt;
+    return SignedInUser{candidates.front().tenant_id, derived_object_id(user_name),
+                        std::string(user_name), std::string(user_name)};
+}
+
+bool user_exists(const TenantRecord& tenant, std::string_view object_id,
+                 std::string_view user_principal_name, IdentityPolicy policy) {
+    if (const UserRecord* user = find_user(tenant, user_principal_name)) {
+        return iequals(user->object_id, object_id);
+    }
+    return policy == IdentityPolicy::AcceptAny && !user_principal_name.empty() &&
+           iequals(derived_object_id(user_principal_name), object_id);
 }
 
 bool secret_matches(const ServicePrincipalRecord& principal, std::string_view secret,
                     IdentityPolicy policy) {
     for (const auto& known : principal.secrets) {
-        if (known.size() == secret.size() &&
-            CRYPTO_memcmp(known.data(), secret.data(), secret.size()) == 0) {
-            return true;
-        }
+        if (same_secret(known, secret)) return true;
     }
     // A seeded principal keeps its own secrets even under accept-any.
     return policy == IdentityPolicy::AcceptAny && !secret.empty() &&

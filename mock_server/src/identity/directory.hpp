@@ -31,4 +31,29 @@ std::string derived_object_id(std::string_view client_id);
 bool secret_matches(const ServicePrincipalRecord& principal, std::string_view secret,
                     IdentityPolicy policy);
 
+// "common", "organizations" and "consumers": authorities that name no tenant; the user's own
+// tenant decides.
+bool is_multi_tenant_alias(std::string_view tenant);
+
+// A user who signed in: who the user token is for.
+struct SignedInUser {
+    std::string tenant_id;
+    std::string object_id;
+    std::string user_principal_name;
+    std::string display_name;
+};
+
+// The user with that name and password in `tenant` (or, when null, in the tenant whose default
+// domain the name ends in, else any tenant holding it). Under --identity accept-any an unknown
+// name with a non-empty password signs in too, in `tenant` or the first tenant, with
+// derived_object_id(name) as object id. Passwords compare in constant time.
+std::optional<SignedInUser> sign_in_user(const WorkflowStore& store, const TenantRecord* tenant,
+                                         std::string_view user_name, std::string_view password,
+                                         IdentityPolicy policy);
+
+// Whether the user a token names still exists (--auth entra): seeded, or derived under
+// accept-any.
+bool user_exists(const TenantRecord& tenant, std::string_view object_id,
+                 std::string_view user_principal_name, IdentityPolicy policy);
+
 }  // namespace logicmock

@@ -70,11 +70,6 @@ Json v1_document(const std::string& base, const std::string& path_tenant, const 
          {"sub", "iss", "aud", "exp", "iat", "nbf", "tid", "oid", "appid", "ver"}}};
 }
 
-bool multi_tenant_alias(std::string_view tenant) {
-    return iequals(tenant, "common") || iequals(tenant, "organizations") ||
-           iequals(tenant, "consumers");
-}
-
 }  // namespace
 
 Response serve_discovery(const IdentityRequest& in, const IdentityRoute& route) {
@@ -93,7 +88,7 @@ Response serve_discovery(const IdentityRequest& in, const IdentityRoute& route) 
 
 Response serve_keys(const IdentityRequest& in, const IdentityRoute& route) {
     std::string issuer_tenant = "{tenantid}";
-    if (!multi_tenant_alias(route.tenant)) {
+    if (!is_multi_tenant_alias(route.tenant)) {
         auto tenant = resolve_tenant(in.store, route.tenant);
         if (!tenant) {
             return entra_error(EntraErrorId::UnknownTenant, {route.tenant}, in.request, in.now);

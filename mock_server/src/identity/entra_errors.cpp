@@ -50,7 +50,10 @@ std::string correlation_id_of(const Request& request) {
 
 // Texts marked [verified]/[observed] in ../shared/docs/entra-id.md §3 are copied to the letter;
 // AADSTS90100, AADSTS900561, AADSTS90033 and the managed identity rows are our assumptions
-// (README "Sign in" says so).
+// (README "Sign in" says so). Sign-in rows (checked by search, README "Entra errors" names the
+// sources): observed texts for 50126, 50011, 54005, 70008, 501481, 9002313, 70016 and 70020
+// (entra-id.md §8 guessed 70019; clients see 70020); 50149 is in Microsoft's error reference;
+// 700054 and 70000 are inferred; the user-code row is an assumption.
 const std::vector<EntraCatalogueEntry>& entra_error_catalogue() {
     static const std::vector<EntraCatalogueEntry> entries{
         {EntraErrorId::InvalidClientSecret, 7000215, 401, "invalid_client",
@@ -83,6 +86,36 @@ const std::vector<EntraCatalogueEntry>& entra_error_catalogue() {
          "The endpoint only accepts POST requests. Received a {0} request."},
         {EntraErrorId::TransientError, 90033, 503, "temporarily_unavailable",
          "A transient error has occurred. Please try again."},
+        {EntraErrorId::InvalidCredentials, 50126, 400, "invalid_grant",
+         "Error validating credentials due to invalid username or password."},
+        {EntraErrorId::RedirectUriMismatch, 50011, 400, "invalid_request",
+         "The redirect URI '{0}' specified in the request does not match the redirect URIs "
+         "configured for the application '{1}'. Make sure the redirect URI sent in the request "
+         "matches one added to your application in the Azure portal. Navigate to "
+         "https://aka.ms/redirectUriMismatchError to learn more about how to fix this."},
+        {EntraErrorId::ResponseTypeNotEnabled, 700054, 400, "unsupported_response_type",
+         "response_type '{0}' is not enabled for the application."},
+        {EntraErrorId::CodeChallengeMethod, 50149, 400, "invalid_request",
+         "Invalid Code_Challenge_method parameter."},
+        {EntraErrorId::InvalidCode, 70000, 400, "invalid_grant",
+         "The provided value for the 'code' parameter is not valid."},
+        {EntraErrorId::CodeRedeemed, 54005, 400, "invalid_grant",
+         "OAuth2 Authorization code was already redeemed, please retry with a new valid code or "
+         "use an existing refresh token."},
+        {EntraErrorId::CodeExpired, 70008, 400, "invalid_grant",
+         "The provided authorization code or refresh token has expired due to inactivity."},
+        {EntraErrorId::CodeVerifierMismatch, 501481, 400, "invalid_grant",
+         "The Code_Verifier does not match the code_challenge supplied in the authorization "
+         "request."},
+        {EntraErrorId::MalformedGrant, 9002313, 400, "invalid_grant",
+         "Invalid request. Request is malformed or invalid."},
+        {EntraErrorId::AuthorizationPending, 70016, 400, "authorization_pending",
+         "OAuth 2.0 device flow error. Authorization is pending. Continue polling."},
+        {EntraErrorId::DeviceCodeExpired, 70020, 400, "expired_token",
+         "The provided value for the input parameter 'device_code' is not valid. This device code "
+         "has expired."},
+        {EntraErrorId::UnknownUserCode, 0, 400, "invalid_request",
+         "That code didn't work. Check the code and try again."},
         {EntraErrorId::IdentityHeaderMismatch, 0, 401, "invalid_request",
          "The X-IDENTITY-HEADER header is missing or does not match IDENTITY_HEADER."},
         {EntraErrorId::UnknownManagedIdentity, 0, 400, "invalid_request",
@@ -140,6 +173,12 @@ Response entra_error_with(int status, std::string_view error, std::string_view h
     response.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     add_entra_headers(response, request, trace_id);
     return response;
+}
+
+std::string entra_error_text(EntraErrorId id, std::initializer_list<std::string_view> args) {
+    const EntraCatalogueEntry& entry = entra_catalogue_entry(id);
+    const std::string text = fill(entry.description_template, args);
+    return entry.aadsts ? "AADSTS" + std::to_string(entry.aadsts) + ": " + text : text;
 }
 
 Response entra_error(EntraErrorId id, std::initializer_list<std::string_view> args,

@@ -4,6 +4,7 @@
 // protocol/error_catalogue.cpp); README "Sign in" lists each code.
 
 #include <initializer_list>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -24,6 +25,19 @@ enum class EntraErrorId {
     InvalidParameter,      // AADSTS90100: a repeated, badly encoded or oversized parameter
     PostOnly,              // AADSTS900561
     TransientError,        // AADSTS90033 (fault rules)
+    // User sign-in: the sign-in page, authorization codes, refresh tokens and device codes.
+    InvalidCredentials,      // AADSTS50126
+    RedirectUriMismatch,     // AADSTS50011
+    ResponseTypeNotEnabled,  // AADSTS700054
+    CodeChallengeMethod,     // AADSTS50149
+    InvalidCode,             // AADSTS70000
+    CodeRedeemed,            // AADSTS54005
+    CodeExpired,             // AADSTS70008
+    CodeVerifierMismatch,    // AADSTS501481
+    MalformedGrant,          // AADSTS9002313: a refresh token or device code we never issued
+    AuthorizationPending,    // AADSTS70016
+    DeviceCodeExpired,       // AADSTS70020
+    UnknownUserCode,         // the device-code page's "That code didn't work" (no AADSTS number)
     // App Service managed identity (IDENTITY_ENDPOINT); not Entra itself, no AADSTS number.
     IdentityHeaderMismatch,
     UnknownManagedIdentity,
@@ -47,6 +61,9 @@ const EntraCatalogueEntry& entra_catalogue_entry(EntraErrorId id);
 // client-request-id when it sent one.
 Response entra_error(EntraErrorId id, std::initializer_list<std::string_view> args,
                      const Request& request, SystemTime now);
+
+// "AADSTSn: text": what a sign-in page shows for the error.
+std::string entra_error_text(EntraErrorId id, std::initializer_list<std::string_view> args);
 
 // The same body for an error the catalogue does not hold (a fault rule's): `head` is the
 // description's first line; a leading "AADSTSn:" gives error_codes [n].

@@ -1,8 +1,11 @@
 #pragma once
-// What every identity endpoint reads: the request, settings, directory, key and clock.
+// What every identity endpoint reads: the request, settings, directory, key and clock, and the
+// short-lived codes the sign-in flows keep.
 
 #include <string>
 
+#include "identity/grant_store.hpp"
+#include "identity/page_token.hpp"
 #include "identity/signing_key.hpp"
 #include "logicmock/http_types.hpp"
 #include "logicmock/service_options.hpp"
@@ -19,7 +22,9 @@ struct IdentityRequest {
     const WorkflowStore& store;
     const SigningKey& key;
     SystemTime now;
-    std::string base_url;  // request_base_url(): where discovery documents point
+    std::string base_url;           // request_base_url(): where discovery documents point
+    GrantStore& grants;             // authorization and device codes
+    const PageSecret& page_secret;  // the sign-in pages' flowToken key
 };
 
 // 200 with a JSON body and Entra's headers.

@@ -29,6 +29,9 @@ std::optional<IdentityRoute> match_identity_route(const RequestTarget& target) {
     if (s.size() == 2 && iequals(s[0], "msi") && iequals(s[1], "token")) {
         return IdentityRoute{IdentityEndpoint::ManagedIdentity, "", "EntraManagedIdentity"};
     }
+    if (s.size() == 1 && iequals(s[0], "devicelogin")) {
+        return IdentityRoute{IdentityEndpoint::DeviceLogin, "", "EntraDeviceLogin"};
+    }
     for (auto reserved : kReserved) {
         if (iequals(s[0], reserved)) return std::nullopt;
     }
@@ -44,6 +47,18 @@ std::optional<IdentityRoute> match_identity_route(const RequestTarget& target) {
     }
     if (is(s, {"oauth2", "token"})) {
         return IdentityRoute{IdentityEndpoint::TokenV1, tenant, "EntraToken"};
+    }
+    if (is(s, {"oauth2", "v2.0", "authorize"})) {
+        return IdentityRoute{IdentityEndpoint::AuthorizeV2, tenant, "EntraAuthorize"};
+    }
+    if (is(s, {"oauth2", "authorize"})) {
+        return IdentityRoute{IdentityEndpoint::AuthorizeV1, tenant, "EntraAuthorize"};
+    }
+    if (is(s, {"oauth2", "v2.0", "devicecode"})) {
+        return IdentityRoute{IdentityEndpoint::DeviceCodeV2, tenant, "EntraDeviceCode"};
+    }
+    if (is(s, {"oauth2", "devicecode"})) {
+        return IdentityRoute{IdentityEndpoint::DeviceCodeV1, tenant, "EntraDeviceCode"};
     }
     if (is(s, {"discovery", "v2.0", "keys"}) || is(s, {"discovery", "keys"})) {
         return IdentityRoute{IdentityEndpoint::Keys, tenant, "EntraKeys"};
@@ -63,6 +78,15 @@ const RouteSpec& identity_route_spec(const IdentityRoute& route) {
     static const RouteSpec token{
         Operation::ListWorkflows, "EntraToken", "POST", {}, BodyRule::None, std::nullopt,
         RouteScope::ResourceGroup};
+    static const RouteSpec authorize{
+        Operation::ListWorkflows, "EntraAuthorize", "GET", {}, BodyRule::None, std::nullopt,
+        RouteScope::ResourceGroup};
+    static const RouteSpec device_code{
+        Operation::ListWorkflows, "EntraDeviceCode", "POST", {}, BodyRule::None, std::nullopt,
+        RouteScope::ResourceGroup};
+    static const RouteSpec device_login{
+        Operation::ListWorkflows, "EntraDeviceLogin", "GET", {}, BodyRule::None, std::nullopt,
+        RouteScope::ResourceGroup};
     static const RouteSpec managed{
         Operation::ListWorkflows, "EntraManagedIdentity", "GET", {}, BodyRule::None, std::nullopt,
         RouteScope::ResourceGroup};
@@ -75,6 +99,14 @@ const RouteSpec& identity_route_spec(const IdentityRoute& route) {
         case IdentityEndpoint::TokenV2:
         case IdentityEndpoint::TokenV1:
             return token;
+        case IdentityEndpoint::AuthorizeV2:
+        case IdentityEndpoint::AuthorizeV1:
+            return authorize;
+        case IdentityEndpoint::DeviceCodeV2:
+        case IdentityEndpoint::DeviceCodeV1:
+            return device_code;
+        case IdentityEndpoint::DeviceLogin:
+            return device_login;
         case IdentityEndpoint::ManagedIdentity:
             break;
     }

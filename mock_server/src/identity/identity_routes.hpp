@@ -19,6 +19,11 @@ enum class IdentityEndpoint {
     TokenV1,          // /{tenant}/oauth2/token (and /adfs/oauth2/token)
     Keys,             // GET /{tenant}/discovery/v2.0/keys, /{tenant}/discovery/keys
     ManagedIdentity,  // GET /msi/token (App Service IDENTITY_ENDPOINT)
+    AuthorizeV2,      // GET|POST /{tenant}/oauth2/v2.0/authorize: the sign-in page
+    AuthorizeV1,      // GET|POST /{tenant}/oauth2/authorize
+    DeviceCodeV2,     // POST /{tenant}/oauth2/v2.0/devicecode
+    DeviceCodeV1,     // POST /{tenant}/oauth2/devicecode (and /adfs/oauth2/devicecode)
+    DeviceLogin,      // GET|POST /devicelogin: where the user enters a device code
 };
 
 struct IdentityRoute {
@@ -28,6 +33,7 @@ struct IdentityRoute {
 };
 
 inline constexpr std::string_view kManagedIdentityPath = "/msi/token";
+inline constexpr std::string_view kDeviceLoginPath = "/devicelogin";
 
 std::optional<IdentityRoute> match_identity_route(const RequestTarget& target);
 

@@ -1,6 +1,8 @@
 #include "identity/identity_service.hpp"
 
+#include "identity/authorize_endpoint.hpp"
 #include "identity/base_url.hpp"
+#include "identity/device_code_endpoint.hpp"
 #include "identity/discovery.hpp"
 #include "identity/entra_errors.hpp"
 #include "identity/managed_identity.hpp"
@@ -17,7 +19,7 @@ Response entra_json(const IdentityRequest& in, const std::string& body) {
 }
 
 IdentityService::IdentityService(const ServiceOptions& options, const WorkflowStore& store)
-    : options_(options), store_(store) {
+    : options_(options), store_(store), page_secret_(random_page_secret()) {
     if (!options_.signing_key_file.empty()) {
         key_ = load_or_create_signing_key(options_.signing_key_file);
     }
@@ -67,7 +69,9 @@ Response IdentityService::answer(RequestContext& context, const IdentityRoute& r
                              store_,
                              key(),
                              context.now,
-                             request_base_url(context.request, options_)};
+                             request_base_url(context.request, options_),
+                             grants_,
+                             page_secret_};
     try {
         switch (route.endpoint) {
             case IdentityEndpoint::DiscoveryV2:
@@ -80,6 +84,14 @@ Response IdentityService::answer(RequestContext& context, const IdentityRoute& r
                 return serve_token(in, route);
             case IdentityEndpoint::ManagedIdentity:
                 return serve_managed_identity(in);
+            case IdentityEndpoint::AuthorizeV2:
+            case IdentityEndpoint::AuthorizeV1:
+                return serve_authorize(in, route);
+            case IdentityEndpoint::DeviceCodeV2:
+            case IdentityEndpoint::DeviceCodeV1:
+                return serve_device_code(in, route);
+            case IdentityEndpoint::DeviceLogin:
+                return serve_device_login(in);
         }
     } catch (const std::exception&) {
     }

@@ -8,7 +8,9 @@
 #include <optional>
 #include <string_view>
 
+#include "identity/grant_store.hpp"
 #include "identity/identity_routes.hpp"
+#include "identity/page_token.hpp"
 #include "identity/signing_key.hpp"
 #include "identity/token_verifier.hpp"
 #include "logicmock/service_options.hpp"
@@ -38,6 +40,8 @@ class IdentityService {
     mutable std::once_flag key_once_;
     mutable std::optional<SigningKey> key_;
     TokenVerifier verifier_;
+    mutable GrantStore grants_;
+    const PageSecret page_secret_;
 };
 
 }  // namespace logicmock

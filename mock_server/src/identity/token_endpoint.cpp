@@ -1,19 +1,18 @@
 #include "identity/token_endpoint.hpp"
 
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "identity/directory.hpp"
 #include "identity/entra_errors.hpp"
 #include "identity/form_body.hpp"
+#include "identity/scope.hpp"
 #include "identity/token_issuer.hpp"
+#include "identity/user_grants.hpp"
 #include "logicmock/http_headers.hpp"
 #include "util/base64.hpp"
 
 namespace logicmock {
 namespace {
-
-constexpr std::string_view kDefaultSuffix = "/.default";
 
 struct Credentials {
     std::string client_id;
@@ -50,44 +49,6 @@ Credentials credentials_of(const Request& request, const FormBody& form) {
     return c;
 }
 
-bool is_guid(std::string_view text) {
-    if (text.size() != 36) return false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-        const bool hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-        if (dash ? c != '-' : !hex) return false;
-    }
-    return true;
-}
-
-// A resource a token can be for: an absolute http(s) URI or an application id (GUID).
-bool valid_resource(std::string_view resource) {
-    if (resource.size() > 2048) return false;
-    const bool uri = (resource.rfind("https://", 0) == 0 && resource.size() > 8) ||
-                     (resource.rfind("http://", 0) == 0 && resource.size() > 7);
-    return uri || is_guid(resource);
-}
-
-// The audience of a client-credentials scope ("{resource}/.default"), or nullopt when the
-// scope is not exactly one such value (AADSTS70011). OIDC scopes beside it are ignored.
-std::optional<std::string> audience_of_scope(std::string_view scope) {
-    std::optional<std::string> audience;
-    std::istringstream words{std::string(scope)};
-    std::string word;
-    while (words >> word) {
-        if (word == "openid" || word == "profile" || word == "offline_access") continue;
-        if (audience || word.size() <= kDefaultSuffix.size() ||
-            word.compare(word.size() - kDefaultSuffix.size(), kDefaultSuffix.size(),
-                         kDefaultSuffix) != 0) {
-            return std::nullopt;
-        }
-        audience = word.substr(0, word.size() - kDefaultSuffix.size());
-        if (!valid_resource(*audience)) return std::nullopt;
-    }
-    return audience;
-}
-
 Response token_answer(const IdentityRequest& in, const IssuedToken& token, bool v1_shape,
                       const std::string& resource) {
     nlohmann::ordered_json body;
@@ -115,8 +76,13 @@ Response serve_token(const IdentityRequest& in, const IdentityRoute& route) {
         return entra_error(id, args, request, in.now);
     };
     if (!iequals(request.method, "POST")) return error(EntraErrorId::PostOnly, {request.method});
-    auto tenant = resolve_tenant(in.store, route.tenant);
-    if (!tenant) return error(EntraErrorId::UnknownTenant, {route.tenant});
+    // common and organizations name no tenant: only a user grant can use them (the user's).
+    const bool alias = is_multi_tenant_alias(route.tenant);
+    std::optional<TenantRecord> tenant;
+    if (!alias) {
+        tenant = resolve_tenant(in.store, route.tenant);
+        if (!tenant) return error(EntraErrorId::UnknownTenant, {route.tenant});
+    }
     if (request.body.size() > kMaxTokenRequestBytes) {
         return error(EntraErrorId::InvalidParameter, {"request body"});
     }
@@ -129,11 +95,19 @@ Response serve_token(const IdentityRequest& in, const IdentityRoute& route) {
 
     const std::string* grant = form.get("grant_type");
     if (!grant) return error(EntraErrorId::MissingParameter, {"grant_type"});
-    if (*grant != "client_credentials") return error(EntraErrorId::UnsupportedGrantType, {*grant});
+    const bool user_grant = is_user_grant(*grant);
+    if (!user_grant && *grant != "client_credentials") {
+        return error(EntraErrorId::UnsupportedGrantType, {*grant});
+    }
     const Credentials credentials = credentials_of(request, form);
     if (!credentials.invalid.empty()) {
         return error(EntraErrorId::InvalidParameter, {credentials.invalid});
     }
+    if (user_grant) {
+        return serve_user_grant(in, route, tenant ? &*tenant : nullptr, form, credentials.client_id,
+                                credentials.secret);
+    }
+    if (!tenant) return error(EntraErrorId::UnknownTenant, {route.tenant});
     if (credentials.client_id.empty()) return error(EntraErrorId::MissingParameter, {"client_id"});
     const std::string directory_name =
         tenant->display_name.empty() ? tenant->tenant_id : tenant->display_name;

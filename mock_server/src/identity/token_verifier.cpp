@@ -34,7 +34,14 @@ std::optional<VerifiedToken> check(std::string_view token, const SigningKey& key
     if (!tid || !oid || !appid || !aud || !iss || !nbf || !exp || *iss != v1_issuer(*tid)) {
         return std::nullopt;
     }
-    return VerifiedToken{*tid, *oid, *appid, *aud, *nbf, *exp};
+    VerifiedToken out{*tid, *oid, *appid, *aud, *nbf, *exp, "", false};
+    if (auto idtyp = string_claim(*claims, "idtyp"); idtyp && *idtyp == "user") {
+        auto upn = string_claim(*claims, "upn");
+        if (!upn) return std::nullopt;
+        out.user_principal_name = *upn;
+        out.user = true;
+    }
+    return out;
 }
 
 }  // namespace

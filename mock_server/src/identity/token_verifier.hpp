@@ -23,6 +23,8 @@ struct VerifiedToken {
     std::string audience;
     std::int64_t not_before = 0;  // Unix seconds
     std::int64_t expires = 0;
+    std::string user_principal_name;  // a user token's upn ("" for an app token)
+    bool user = false;                // idtyp "user": a person signed in (user_grants.cpp)
 };
 
 class TokenVerifier {

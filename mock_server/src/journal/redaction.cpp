@@ -24,7 +24,10 @@ bool ends_with(const std::string& text, std::string_view suffix) {
 // Names that hold secrets wherever they appear (header, query parameter, JSON property).
 bool is_secret_name(std::string_view name) {
     const std::string n = ascii_lower(name);
-    return n == "sig" || n == "code" || n == "key" || ends_with(n, "key") || ends_with(n, "-key") ||
+    // The sign-in forms' fields too: passwd, code_verifier, device_code, otc (the user code).
+    return n == "sig" || n == "code" || n == "key" || n == "passwd" || n == "otc" ||
+           n == "code_verifier" || ends_with(n, "_code") || ends_with(n, "key") ||
+           ends_with(n, "-key") ||
            contains_any(n, {"token", "secret", "password", "signature", "assertion"});
 }
 
@@ -64,7 +67,7 @@ std::string redact_signatures(const std::string& text) {
 // name ends in "key", "sig" or "code", or holds "token", "secret", "password" or "signature".
 bool may_hold_secret_property(const std::string& folded) {
     return contains_any(folded, {"key\"", "sig\"", "code\"", "token", "secret", "password",
-                                 "signature", "assertion"});
+                                 "signature", "assertion", "passwd", "otc", "code_verifier"});
 }
 
 // Returns whether anything was replaced.

@@ -1,12 +1,9 @@
 #include "runtime/callback_signature.hpp"
 
 #include <openssl/crypto.h>
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
-
-#include "util/base64.hpp"
 
 #include "logicmock/http_headers.hpp"
+#include "util/hmac.hpp"
 
 namespace logicmock {
 namespace {
@@ -23,13 +20,9 @@ std::string string_to_sign(const SignedFields& f) {
 }
 
 std::string callback_signature(const AccessKey& key, const SignedFields& fields) {
-    const std::string message = string_to_sign(fields);
-    unsigned char mac[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
-         reinterpret_cast<const unsigned char*>(message.data()), message.size(), mac, &length);
-    return base64_encode(std::string_view(reinterpret_cast<const char*>(mac), length),
-                         Base64Alphabet::Url, false);
+    return hmac_sha256_base64url(
+        std::string_view(reinterpret_cast<const char*>(key.data()), key.size()),
+        string_to_sign(fields));
 }
 
 std::optional<KeySlot> signing_key(const WorkflowRecord& workflow, const SignedFields& fields,

@@ -86,7 +86,7 @@ std::vector<TenantRecord> tenants_from(const nlohmann::json& doc, const std::str
         const auto& item = items[t];
         const std::string path = "tenants[" + std::to_string(t) + "]";
         TenantRecord tenant{
-            item["tenantId"], item["displayName"], item.value("defaultDomain", ""), {}};
+            item["tenantId"], item["displayName"], item.value("defaultDomain", ""), {}, {}};
         check_unique(ids, tenant.tenant_id, origin, path + ".tenantId", "tenant");
         if (!tenant.default_domain.empty()) {
             check_unique(domains, tenant.default_domain, origin, path + ".defaultDomain",
@@ -97,11 +97,23 @@ std::vector<TenantRecord> tenants_from(const nlohmann::json& doc, const std::str
         for (std::size_t p = 0; p < sps.size(); ++p) {
             const auto& sp = sps[p];
             ServicePrincipalRecord principal{sp["clientId"], sp["objectId"], sp["displayName"],
-                                             sp.value("secrets", std::vector<std::string>{})};
+                                             sp.value("secrets", std::vector<std::string>{}),
+                                             sp.value("redirectUris", std::vector<std::string>{})};
             check_unique(clients, principal.client_id, origin,
                          path + ".servicePrincipals[" + std::to_string(p) + "].clientId",
                          "service principal client id");
             tenant.service_principals.push_back(std::move(principal));
+        }
+        std::set<std::string> names;
+        const auto users = item.value("users", nlohmann::json::array());
+        for (std::size_t u = 0; u < users.size(); ++u) {
+            const auto& user = users[u];
+            UserRecord record{user["userPrincipalName"], user["displayName"], user["objectId"],
+                              user["password"]};
+            check_unique(names, record.user_principal_name, origin,
+                         path + ".users[" + std::to_string(u) + "].userPrincipalName",
+                         "user principal name");
+            tenant.users.push_back(std::move(record));
         }
         tenants.push_back(std::move(tenant));
     }

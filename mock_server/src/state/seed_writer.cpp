@@ -56,12 +56,24 @@ Json tenant_json(const TenantRecord& tenant) {
     if (!tenant.default_domain.empty()) out["defaultDomain"] = tenant.default_domain;
     Json principals = Json::array();
     for (const auto& sp : tenant.service_principals) {
-        principals.push_back({{"clientId", sp.client_id},
-                              {"objectId", sp.object_id},
-                              {"displayName", sp.display_name},
-                              {"secrets", sp.secrets}});
+        Json principal{{"clientId", sp.client_id},
+                       {"objectId", sp.object_id},
+                       {"displayName", sp.display_name},
+                       {"secrets", sp.secrets}};
+        if (!sp.redirect_uris.empty()) principal["redirectUris"] = sp.redirect_uris;
+        principals.push_back(std::move(principal));
     }
     out["servicePrincipals"] = principals;
+    if (!tenant.users.empty()) {
+        Json users = Json::array();
+        for (const auto& user : tenant.users) {
+            users.push_back({{"userPrincipalName", user.user_principal_name},
+                             {"displayName", user.display_name},
+                             {"objectId", user.object_id},
+                             {"password", user.password}});
+        }
+        out["users"] = users;
+    }
     return out;
 }
 

@@ -36,8 +36,12 @@ std::int64_t now_s() {
 struct EntraFixture {
     EntraFixture() {
         Seed seed = default_seed();
-        seed.tenants.push_back(TenantRecord{
-            kOtherTenant, "other", "", {{kOtherClient, kOtherClient, "other-app", {"s3cret"}}}});
+        seed.tenants.push_back(
+            TenantRecord{kOtherTenant,
+                         "other",
+                         "",
+                         {{kOtherClient, kOtherClient, "other-app", {"s3cret"}, {}}},
+                         {}});
         store = make_memory_store(seed);
         ServiceOptions options;
         options.auth = AuthPolicy::Entra;

@@ -32,7 +32,8 @@ TEST_CASE("the default seed holds the published sample's resources", "[seed]") {
             std::vector<ServicePrincipalRecord>{{"5d4c8d2e-1b7a-4f3e-9c61-0a2b3c4d5e6f",
                                                  "9e8d7c6b-5a49-4382-b1a0-f9e8d7c6b5a4",
                                                  "logicmock-dev",
-                                                 {"logicmock-dev-secret"}}});
+                                                 {"logicmock-dev-secret"},
+                                                 {}}});
     REQUIRE(seed.resource_groups.size() == 1);
     REQUIRE(seed.resource_groups[0].name == "testResourceGroup");
     REQUIRE(seed.workflows.size() == 1);
