@@ -83,10 +83,13 @@ bool is_routed_method(const std::string& method) {
 }
 
 // A body this hook can read itself: Content-Length framing (the screen has already refused one
-// over the limit), no Content-Encoding for httplib to decompress, and a decoded path that the
-// route table's ".*" would have matched (no line breaks). Anything else goes on to httplib.
+// over the limit), no Content-Encoding for httplib to decompress, not multipart, and a decoded
+// path that the route table's ".*" would have matched (no line breaks). Anything else goes on
+// to httplib.
 std::optional<std::size_t> readable_body_length(const httplib::Request& req) {
     if (req.has_header("Transfer-Encoding") || req.has_header("Content-Encoding")) return {};
+    // httplib files a multipart body under req.files, not req.body: keep its handling.
+    if (req.get_header_value("Content-Type").rfind("multipart/form-data", 0) == 0) return {};
     if (req.get_header_value_count("Content-Length") != 1 || !is_routed_method(req.method)) {
         return {};
     }
