@@ -17,6 +17,7 @@ VALID_RATIO = 0.8
 INVALID_RATIO = 0.7
 P99_MS = 1.0
 PRISM_FACTOR = 10.0
+WIREMOCK_FACTOR = 3.0  # issue #15: at least 3x WireMock without its journal, on every row
 THROTTLE_COUNT_RATIO = 0.95  # issue #14: --throttling count costs at most 5 % against off
 STARTUP_MS = 20.0
 RSS_MIB = 32.0
@@ -127,6 +128,13 @@ def targets(rows, startup, soak, storm, meta):
         r = lm_valid["rps"] / lm_off["rps"]
         add("--throttling count vs off (valid regenerateAccessKey)", f"{r:.3f}×",
             f"≥ {THROTTLE_COUNT_RATIO:g}×", r >= THROTTLE_COUNT_RATIO)
+    for lm, wm, label in (("lm_valid", "wiremock_valid_off", "valid regenerateAccessKey"),
+                          ("lm_invalid", "wiremock_invalid_off", "invalid body (400)")):
+        a, b = by_id(rows, lm), by_id(rows, wm)
+        if a and b:
+            f = a["rps"] / b["rps"]
+            add(f"{label} vs WireMock without its journal", f"{f:.1f}×", f"≥ {WIREMOCK_FACTOR:g}×",
+                f >= WIREMOCK_FACTOR)
     prism = by_id(rows, "prism_valid")
     if lm_valid and prism:
         f = lm_valid["rps"] / prism["rps"]
@@ -177,7 +185,8 @@ def markdown(meta, notes, rows, startup, soak, storm, tg):
     L.append("")
     L.append(f"`bench/run.sh` at commit `{meta['commit']}`, {meta['date_utc']}. {meta['cores']} cores "
              f"({meta['cpu']}), Linux {meta['kernel']}, {meta['wrk']}, nginx {meta['nginx']}, "
-             f"Prism {meta['prism']}. wrk `-t{meta['wrk_threads']} -d{meta['duration']} --latency`, "
+             f"Prism {meta['prism']}, WireMock {meta.get('wiremock', 'none')} (Java "
+             f"{meta.get('java', '?')}). wrk `-t{meta['wrk_threads']} -d{meta['duration']} --latency`, "
              f"keep-alive, {pin}. logicmock runs with its defaults (journal on, 1000 entries) and "
              f"`--log-format none`.")
     L.append("")
@@ -206,12 +215,32 @@ def markdown(meta, notes, rows, startup, soak, storm, tg):
             errors = r["transport_errors"] + r["timeouts"]
             status = f"{r['expected_status']} ✓" if r["status_ok"] else f"**not {r['expected_status']}**"
             who = {"baseline": "", "baseline256": "", "logicmock": "logicmock: ",
-                   "logicmock256": "logicmock: ", "prism": ""}[r["group"]]
+                   "logicmock_nojournal": "logicmock: ", "logicmock256": "logicmock: ", "prism": "",
+                   "wiremock": ""}[r["group"]]
             L.append(f"| {who}{r['label']} | {fmt_rps(r['rps'])} | {ratio} | {fmt_ms(r['p50_ms'])} | "
                      f"{fmt_ms(r['p99_ms'])} | {fmt_ms(r['max_ms'])} | {errors} | {status} |")
         L.append("")
 
-    table({"baseline", "logicmock", "prism"}, "Throughput and latency, 16 keep-alive connections")
+    table({"baseline", "logicmock", "logicmock_nojournal", "prism", "wiremock"},
+          "Throughput and latency, 16 keep-alive connections")
+
+    pairs = [("valid regenerateAccessKey", "lm_valid", "lm_valid_nojournal", "wiremock_valid_off",
+              "wiremock_valid_on"),
+             ("invalid body (400)", "lm_invalid", "lm_invalid_nojournal", "wiremock_invalid_off",
+              "wiremock_invalid_on")]
+    if any(by_id(rows, p[3]) or by_id(rows, p[2]) for p in pairs):
+        def ratio(a, b):
+            a, b = by_id(rows, a), by_id(rows, b)
+            return f"{a['rps'] / b['rps']:.2f}×" if a and b else "–"
+        L.append("## Same run: logicmock (journal on) against itself without the journal and WireMock")
+        L.append("")
+        L.append("| request | ÷ logicmock `--journal-size 0` | ÷ WireMock, no journal | "
+                 "÷ WireMock, journal on (1000) | WireMock journal on ÷ off |")
+        L.append("| --- | ---: | ---: | ---: | ---: |")
+        for label, lm, lm_nj, wm_off, wm_on in pairs:
+            L.append(f"| {label} | {ratio(lm, lm_nj)} | {ratio(lm, wm_off)} | {ratio(lm, wm_on)} | "
+                     f"{ratio(wm_on, wm_off)} |")
+        L.append("")
     table({"baseline256", "logicmock256"}, "Many connections: 256 keep-alive connections")
 
     L.append("## Start-up, memory, 1000 connections at once")

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The logicmock benchmark (issue #7 "Speed and toughness"): one command that builds in Release,
-# starts logicmock, a bare cpp-httplib baseline, nginx and Prism side by side, drives them with
+# starts logicmock, a bare cpp-httplib baseline, nginx, Prism and WireMock side by side, drives them with
 # wrk, and writes bench/results/latest.md and bench/results/latest.json.
 #
 #   bench/run.sh
@@ -12,7 +12,10 @@
 #                     split (servers on CPU 0, wrk on CPU 1)
 #   BENCH_SOAK        requests of the RSS soak (default 1000000; the first mark is a tenth)
 #   BENCH_PRISM_DIR   where npm installs @stoplight/prism-cli (default /tmp/logicmock-bench-prism)
-#   BENCH_SKIP        space-separated parts to skip: nginx prism soak storm startup
+#   BENCH_WIREMOCK_DIR where npm ci installs bench/wiremock's pinned WireMock (default
+#                     /tmp/logicmock-bench-wiremock)
+#   BENCH_WIREMOCK_WARMUP JIT warm-up of each WireMock server before it is measured (default 20s)
+#   BENCH_SKIP        space-separated parts to skip: nginx prism wiremock soak storm startup
 #   BENCH_RESULTS     output directory (default bench/results)
 set -euo pipefail
 
@@ -23,6 +26,8 @@ DURATION=${BENCH_DURATION:-10s}
 PIN=${BENCH_PIN:-none}
 SOAK=${BENCH_SOAK:-1000000}
 PRISM_DIR=${BENCH_PRISM_DIR:-/tmp/logicmock-bench-prism}
+WIREMOCK_DIR=${BENCH_WIREMOCK_DIR:-/tmp/logicmock-bench-wiremock}
+WIREMOCK_WARMUP=${BENCH_WIREMOCK_WARMUP:-20s}
 SKIP=" ${BENCH_SKIP:-} "
 RESULTS=${BENCH_RESULTS:-$BENCH_DIR/results}
 WRK_THREADS=2
@@ -266,6 +271,15 @@ stop_pid "$LM_OFF_PID"
 STANDARD_REGEN=/subscriptions/34adfa4f-cedf-4dc0-ba29-b6d1a69ab345/resourceGroups/testResourceGroup/providers/Microsoft.Web/sites/testStandardSite/hostruntime/runtime/webhooks/workflow/api/management/workflows/testStandardWorkflow/regenerateAccessKey?api-version=2022-03-01
 run_case lm_standard_valid logicmock "Standard regenerateAccessKey valid (HTTP, --throttling count)" $C "$LM_URL" standard_regenerate_valid.lua 200 \
     "$(curl_status POST "$LM_URL$STANDARD_REGEN" '{"keyType":"Primary"}')"
+# The journal's cost: the same two requests on a server with --journal-size 0.
+start_listening lm_nojournal "$BIN/logicmock-server" --port 0 --journal-size 0 --log-format none
+LM_NOJ_PID=$LISTEN_PID
+LM_NOJ_URL=$(echo "$LISTEN_LINE" | python3 -c 'import json,sys; print(json.load(sys.stdin)["url"])')
+run_case lm_valid_nojournal logicmock_nojournal "regenerateAccessKey valid (HTTP, --journal-size 0)" $C "$LM_NOJ_URL" regenerate_valid.lua 200 \
+    "$(curl_status POST "$LM_NOJ_URL$REGEN" '{"keyType":"Primary"}')"
+run_case lm_invalid_nojournal logicmock_nojournal "regenerateAccessKey invalid body (400, --journal-size 0)" $C "$LM_NOJ_URL" regenerate_invalid.lua 400 \
+    "$(curl_status POST "$LM_NOJ_URL$REGEN" '{"keyType":"Tertiary"}')"
+stop_pid "$LM_NOJ_PID"
 run_case lm_valid_https logicmock "regenerateAccessKey valid (HTTPS)" $C "$LM_HTTPS" regenerate_valid.lua 200 \
     "$(curl_status POST "$LM_HTTPS$REGEN" '{"keyType":"Primary"}')"
 run_case lm_invalid logicmock "regenerateAccessKey invalid body (400)" $C "$LM_URL" regenerate_invalid.lua 400 \
@@ -318,6 +332,58 @@ if ! skipped prism; then
             note "Prism row skipped: prism did not start ($(tail -2 "$WORK/prism.out" | tr '\n' ' '))."
         fi
         stop_pid "$PRISM_PID"
+    fi
+fi
+
+# ---------------------------------------------------------------- WireMock
+# The standalone jar from the npm package pinned in bench/wiremock (npm ci, never at build time),
+# with stubs doing logicmock's checks: path and api-version, a bearer token, a JSON-Schema body
+# match -> 200, else a 400 ErrorResponse. Each server is JIT-warmed on both rows first.
+if ! skipped wiremock; then
+    if ! command -v java >/dev/null; then
+        note "WireMock rows skipped: java is not installed (apt-get install openjdk-17-jre-headless)."
+    elif ! command -v npm >/dev/null; then
+        note "WireMock rows skipped: npm is not installed."
+    elif ! { cmp -s "$BENCH_DIR/wiremock/package-lock.json" "$WIREMOCK_DIR/package-lock.json" &&
+        ls "$WIREMOCK_DIR"/node_modules/wiremock/build/wiremock-standalone-*.jar >/dev/null 2>&1; } &&
+        ! (log "npm ci bench/wiremock into $WIREMOCK_DIR" && mkdir -p "$WIREMOCK_DIR" &&
+            cp "$BENCH_DIR/wiremock/package.json" "$BENCH_DIR/wiremock/package-lock.json" "$WIREMOCK_DIR/" &&
+            npm ci --prefix "$WIREMOCK_DIR" --no-audit --no-fund --loglevel=error >"$WORK/npm-wiremock.log" 2>&1); then
+        note "WireMock rows skipped: npm ci of bench/wiremock failed ($(tail -1 "$WORK/npm-wiremock.log"))."
+    else
+        WIREMOCK_JAR=$(ls "$WIREMOCK_DIR"/node_modules/wiremock/build/wiremock-standalone-*.jar | head -1)
+        WIREMOCK_VERSION=$(basename "$WIREMOCK_JAR" .jar | sed 's/^wiremock-standalone-//')
+        echo "$WIREMOCK_VERSION" >"$WORK/wiremock.version"
+        mkdir -p "$WORK/wiremock-root/mappings" "$WORK/wiremock-root/__files"
+        cp "$BENCH_DIR"/wiremock/mappings/*.json "$WORK/wiremock-root/mappings/"
+        for journal in off on; do
+            wm_port=$(free_port)
+            journal_flag=(--no-request-journal)
+            [ "$journal" = on ] && journal_flag=(--max-request-journal-entries 1000)
+            $SERVER_CPUS java -Xms256m -Xmx512m -jar "$WIREMOCK_JAR" --port "$wm_port" \
+                --bind-address 127.0.0.1 --root-dir "$WORK/wiremock-root" --disable-banner \
+                --disable-request-logging --disable-gzip --container-threads 64 "${journal_flag[@]}" \
+                >"$WORK/wiremock-$journal.out" 2>&1 &
+            WM_PID=$!
+            STARTED_PIDS+=("$WM_PID")
+            WM_URL=http://127.0.0.1:$wm_port
+            if ! wait_http "$WM_URL/__admin/health"; then
+                note "WireMock rows (journal $journal) skipped: it did not start ($(tail -2 "$WORK/wiremock-$journal.out" | tr '\n' ' '))."
+                stop_pid "$WM_PID"
+                continue
+            fi
+            log "WireMock (journal $journal): JIT warm-up, $WIREMOCK_WARMUP per row"
+            for lua in regenerate_valid.lua regenerate_invalid.lua; do
+                BENCH_OUT=/dev/null $WRK_CPUS wrk -t$WRK_THREADS -c$C -d"$WIREMOCK_WARMUP" \
+                    -s "$BENCH_LUA_DIR/$lua" "$WM_URL" >/dev/null 2>&1 || true
+            done
+            run_case "wiremock_valid_$journal" wiremock "WireMock $WIREMOCK_VERSION, regenerateAccessKey valid (journal $journal)" $C "$WM_URL" \
+                regenerate_valid.lua 200 "$(curl_status POST "$WM_URL$REGEN" '{"keyType":"Primary"}')"
+            run_case "wiremock_invalid_$journal" wiremock "WireMock $WIREMOCK_VERSION, invalid body (400) (journal $journal)" $C "$WM_URL" \
+                regenerate_invalid.lua 400 "$(curl_status POST "$WM_URL$REGEN" '{"keyType":"Tertiary"}')"
+            echo "$(vm_rss_kib "$WM_PID")" >"$WORK/wiremock-$journal.rss"
+            stop_pid "$WM_PID"
+        done
     fi
 fi
 
@@ -380,6 +446,9 @@ cat >"$WORK/meta.json" <<EOF
   "wrk": "$(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)",
   "nginx": "$([ -n "$NGINX" ] && "$NGINX" -v 2>&1 | cut -d/ -f2 || echo none)",
   "prism": "$(cat "$WORK/prism.version" 2>/dev/null || echo none)",
+  "wiremock": "$(cat "$WORK/wiremock.version" 2>/dev/null || echo none)",
+  "java": "$(java -version 2>&1 | head -1 | cut -d'"' -f2 || echo none)",
+  "wiremock_rss_kib": {"off": $(cat "$WORK/wiremock-off.rss" 2>/dev/null || echo null), "on": $(cat "$WORK/wiremock-on.rss" 2>/dev/null || echo null)},
   "pin": "$PIN",
   "wrk_threads": $WRK_THREADS,
   "duration": "$DURATION",

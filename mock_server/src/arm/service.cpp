@@ -191,8 +191,7 @@ struct Service::Impl {
                 .count();
         ms +=
             response.delay_ms + (response.transport_fault ? response.transport_fault->hold_ms : 0);
-        journal.record(make_journal_entry(request, response, context.trace, context.now, ms,
-                                          options.journal_body_limit));
+        journal.record(request, response, context.trace, context.now, ms);
     }
 };
 

@@ -1,30 +1,28 @@
 #pragma once
-// The request journal: a bounded ring buffer of what the fake received and answered.
-// Memory bound: capacity x the largest entry (docs/FAULTS.md); every field is capped here.
+// The request journal: a bounded ring of what the fake received and answered.
+// Memory bound: capacity x the largest slot (docs/FAULTS.md); every field is capped on capture.
+// Writing one costs two short lock holds and a few copies into the slot's existing strings;
+// the JSON, the body's redaction and the filters run when the journal is read.
 
 #include <cstddef>
-#include <deque>
+#include <memory>
 #include <mutex>
 #include <vector>
 
+#include "journal/journal_slot.hpp"
 #include "logicmock/journal.hpp"
-#include "logicmock/service_options.hpp"
-#include "protocol/request_trace.hpp"
-#include "util/arm_time.hpp"
 
 namespace logicmock {
-
-inline constexpr std::size_t kJournalMaxHeaders = 32;
-inline constexpr std::size_t kJournalMaxHeaderName = 128;
-inline constexpr std::size_t kJournalMaxHeaderValue = 256;
-inline constexpr std::size_t kJournalMaxTarget = 2048;  // path and query, each
-inline constexpr std::size_t kJournalMaxText = 1024;    // error message and other texts
 
 class RequestJournal {
   public:
     RequestJournal(std::size_t capacity, std::size_t body_limit);
+    ~RequestJournal();
 
-    void record(JournalEntry entry);  // assigns the id; drops the oldest entry when full
+    // Assigns the next id and captures the request into the oldest slot (with capacity 0, only
+    // the id is used up).
+    void record(const Request& request, const Response& response, const RequestTrace& trace,
+                SystemTime received, double duration_ms);
     std::vector<JournalEntry> list(const JournalFilter& filter) const;
     std::size_t count(const JournalFilter& filter) const;
     void clear();
@@ -33,18 +31,25 @@ class RequestJournal {
     std::size_t body_limit() const { return body_limit_; }
 
   private:
+    struct Slot;
+    // Ids in [first, next) that a reader may find, oldest first.
+    struct Window {
+        std::uint64_t first;
+        std::uint64_t next;
+    };
+    Window window() const;
+    // Calls visit(slot) under the slot's lock for each recorded slot of the window, oldest first,
+    // until visit returns false.
+    template <typename Visit>
+    void for_each(Visit visit) const;
+
     const std::size_t capacity_;
     const std::size_t body_limit_;
-    mutable std::mutex mutex_;
-    std::deque<JournalEntry> entries_;
+    mutable std::mutex mutex_;  // guards next_id_, visible_from_ and the creation of slots
     std::uint64_t next_id_ = 1;
+    std::uint64_t visible_from_ = 1;  // clear() hides every id below this
+    // Slot of id n: slots_[(n - 1) % capacity]; created on first use, never moved or freed.
+    std::vector<std::unique_ptr<Slot>> slots_;
 };
-
-// One entry, redacted and capped: the request, the answer and what the pipeline learned.
-JournalEntry make_journal_entry(const Request& request, const Response& response,
-                                const RequestTrace& trace, SystemTime received, double duration_ms,
-                                std::size_t body_limit);
-
-bool journal_filter_matches(const JournalFilter& filter, const JournalEntry& entry);
 
 }  // namespace logicmock

@@ -2,7 +2,9 @@
 
 #include <sys/socket.h>
 
+#include <charconv>
 #include <chrono>
+#include <optional>
 
 #include "admin/admin_api.hpp"
 #include "logicmock/version.hpp"
@@ -74,25 +76,81 @@ void add_arm_routes(httplib::Server& http, const AdapterContext& c) {
     on_every_method(http, ".*", arm);
 }
 
+// The methods httplib's route table would have taken the request to our handlers with.
+bool is_routed_method(const std::string& method) {
+    return method == "GET" || method == "HEAD" || method == "POST" || method == "PUT" ||
+           method == "PATCH" || method == "DELETE" || method == "OPTIONS";
+}
+
+// A body this hook can read itself: Content-Length framing (the screen has already refused one
+// over the limit), no Content-Encoding for httplib to decompress, not multipart, and a decoded
+// path that the route table's ".*" would have matched (no line breaks). Anything else goes on
+// to httplib.
+std::optional<std::size_t> readable_body_length(const httplib::Request& req) {
+    if (req.has_header("Transfer-Encoding") || req.has_header("Content-Encoding")) return {};
+    // httplib files a multipart body under req.files, not req.body: keep its handling.
+    if (req.get_header_value("Content-Type").rfind("multipart/form-data", 0) == 0) return {};
+    if (req.get_header_value_count("Content-Length") != 1 || !is_routed_method(req.method)) {
+        return {};
+    }
+    if (req.path.find_first_of("\r\n") != std::string::npos) return {};
+    const std::string& text = req.get_header_value("Content-Length");
+    std::size_t length = 0;
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), length);
+    if (error != std::errc() || end != text.data() + text.size()) return {};
+    return length;
+}
+
+// The request's body, straight from the connection (httplib has read only its head).
+std::optional<std::string> read_body(std::size_t length) {
+    Connection* connection = Connection::current();
+    if (!connection) return std::nullopt;
+    std::string body(length, '\0');
+    std::size_t got = 0;
+    while (got < length) {
+        ssize_t n = connection->read(body.data() + got, length - got);
+        if (n <= 0) return std::nullopt;
+        got += static_cast<std::size_t>(n);
+    }
+    return body;
+}
+
+// The one dispatch point: every request is answered here, before httplib's regex route table,
+// except /_mock/health and requests whose body httplib must read (chunked, compressed), which
+// reach the same handlers through the routes below.
 void add_hooks(httplib::Server& http, const AdapterContext& c) {
     Service& service = c.service;
     const LogFormat log_format = c.options.log_format;
     InjectedWaits& waits = c.waits;
-    http.set_pre_routing_handler([&service, &waits](const httplib::Request& req,
-                                                    httplib::Response& res) {
-        t_request_start = Clock::now();
-        // A request with neither Content-Length nor Transfer-Encoding has no body (RFC 9112
-        // 6.3), but httplib would wait for one until the read timeout: answer it here.
-        if (has_no_body_framing(req) && req.path.rfind("/_mock/", 0) != 0) {
-            deliver_response(service.handle(to_core_request(req)), res, waits);
+    http.set_pre_routing_handler(
+        [&service, &waits](const httplib::Request& req, httplib::Response& res) {
+            t_request_start = Clock::now();
+            if (req.path == "/_mock/health") return HandlerResponse::Unhandled;
+            const bool admin = req.path.rfind("/_mock/", 0) == 0;
+            // A request with neither Content-Length nor Transfer-Encoding has no body (RFC 9112
+            // 6.3), but httplib would wait for one until the read timeout: answer it here.
+            std::optional<std::string> body;
+            if (has_no_body_framing(req)) {
+                body.emplace();
+            } else if (auto length = readable_body_length(req)) {
+                body = read_body(*length);
+                if (!body) {  // the client sent less than it declared and went silent or away
+                    write_core_response(service.transport_error(to_core_request(req), 400), res);
+                    res.set_header("Connection", "close");
+                    return HandlerResponse::Handled;
+                }
+            } else {
+                return HandlerResponse::Unhandled;
+            }
+            Request request = to_core_request(req);
+            request.body = std::move(*body);
+            if (admin) {
+                write_core_response(handle_admin(service, request), res);
+            } else {
+                deliver_response(service.handle(request), res, waits);
+            }
             return HandlerResponse::Handled;
-        }
-        if (has_no_body_framing(req) && is_admin_target(req.path) && req.path != "/_mock/health") {
-            write_core_response(handle_admin(service, to_core_request(req)), res);
-            return HandlerResponse::Handled;
-        }
-        return HandlerResponse::Unhandled;
-    });
+        });
     // httplib calls this for every status >= 400, ours included; fill in only its own.
     http.set_error_handler(httplib::Server::HandlerWithResponse(
         [&service](const httplib::Request& req, httplib::Response& res) {

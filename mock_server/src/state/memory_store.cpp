@@ -43,14 +43,16 @@ class MemoryStore final : public WorkflowStore {
     }
 
     bool has_subscription(const std::string& subscription_id) const override {
+        const std::string key = ascii_lower(subscription_id);
         std::shared_lock lock(mutex_);
-        return subscriptions_.count(ascii_lower(subscription_id)) > 0;
+        return subscriptions_.count(key) > 0;
     }
 
     std::optional<SubscriptionRecord> find_subscription(
         const std::string& subscription_id) const override {
+        const std::string key = ascii_lower(subscription_id);
         std::shared_lock lock(mutex_);
-        auto it = subscriptions_.find(ascii_lower(subscription_id));
+        auto it = subscriptions_.find(key);
         if (it == subscriptions_.end()) return std::nullopt;
         return it->second;
     }
@@ -94,15 +96,17 @@ class MemoryStore final : public WorkflowStore {
 
     std::optional<ResourceGroupRecord> find_resource_group(
         const std::string& subscription_id, const std::string& resource_group) const override {
+        const std::string key = group_key(subscription_id, resource_group);
         std::shared_lock lock(mutex_);
-        auto it = groups_.find(group_key(subscription_id, resource_group));
+        auto it = groups_.find(key);
         if (it == groups_.end()) return std::nullopt;
         return it->second;
     }
 
     std::optional<WorkflowRecord> find_workflow(const WorkflowRef& ref) const override {
+        const std::string key = workflow_key(ref);
         std::shared_lock lock(mutex_);
-        auto it = workflows_.find(workflow_key(ref));
+        auto it = workflows_.find(key);
         if (it == workflows_.end()) return std::nullopt;
         return it->second;
     }
@@ -117,9 +121,9 @@ class MemoryStore final : public WorkflowStore {
     }
 
     PutWorkflowResult put_workflow(const WorkflowRecord& workflow) override {
-        std::unique_lock lock(mutex_);
         const std::string key =
             workflow_key({workflow.subscription_id, workflow.resource_group, workflow.name});
+        std::unique_lock lock(mutex_);
         auto it = workflows_.find(key);
         if (it == workflows_.end()) {
             workflows_[key] = workflow;
@@ -143,8 +147,9 @@ class MemoryStore final : public WorkflowStore {
     }
 
     bool delete_workflow(const WorkflowRef& ref) override {
+        const std::string key = workflow_key(ref);
         std::unique_lock lock(mutex_);
-        auto it = workflows_.find(workflow_key(ref));
+        auto it = workflows_.find(key);
         if (it == workflows_.end()) return false;
         ids_.erase(ascii_lower(it->second.workflow_id));
         workflows_.erase(it);
@@ -153,15 +158,17 @@ class MemoryStore final : public WorkflowStore {
 
     std::optional<WorkflowRecord> find_workflow_by_id(
         const std::string& workflow_id) const override {
+        const std::string key = ascii_lower(workflow_id);
         std::shared_lock lock(mutex_);
-        auto id = ids_.find(ascii_lower(workflow_id));
+        auto id = ids_.find(key);
         if (id == ids_.end()) return std::nullopt;
         return workflows_.at(id->second);
     }
 
     bool record_invocation(const std::string& workflow_id, const std::string& trigger) override {
+        const std::string key = ascii_lower(workflow_id);
         std::unique_lock lock(mutex_);
-        auto id = ids_.find(ascii_lower(workflow_id));
+        auto id = ids_.find(key);
         if (id == ids_.end()) return false;
         TriggerRecord* found = find_trigger(workflows_.at(id->second), trigger);
         if (!found) return false;

@@ -9,4 +9,8 @@ namespace logicmock {
 AccessKey random_access_key();
 std::string random_guid();  // "xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx"
 
+// The same form, from a per-thread xoshiro256** generator seeded from RAND_bytes: unique and
+// unpredictable enough for request ids, cheap enough for every request. Never for a secret.
+std::string request_guid();
+
 }  // namespace logicmock

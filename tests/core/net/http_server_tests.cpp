@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "logicmock/mock_server.hpp"
 #include "pipeline_test_support.hpp"
@@ -168,4 +169,47 @@ TEST_CASE("binding a port in use is reported, not hidden", "[http]") {
     options.port = first.port();
     MockServer second(options);
     REQUIRE_THROWS_AS(second.start(), std::runtime_error);
+}
+
+TEST_CASE("pipelined POSTs each get the answer to their own body", "[http]") {
+    MockServer server;
+    server.start();
+    auto before = *server.store().find_workflow({kSubscription, kResourceGroup, kWorkflow});
+    auto post = [](const std::string& body) {
+        return "POST " + regenerate_target() +
+               " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer t\r\n"
+               "Content-Type: application/json\r\nContent-Length: " +
+               std::to_string(body.size()) + "\r\n\r\n" + body;
+    };
+    RawConnection connection(server.port());
+    connection.send(post(R"({"keyType":"Tertiary"})") + post(R"({"keyType":"Secondary"})") +
+                    post(R"({"keyType":"Primary"})"));
+    REQUIRE_THAT(connection.read_response(), Catch::StartsWith("HTTP/1.1 400"));
+    REQUIRE_THAT(connection.read_response(), Catch::StartsWith("HTTP/1.1 200"));
+    REQUIRE_THAT(connection.read_response(), Catch::StartsWith("HTTP/1.1 200"));
+    auto after = *server.store().find_workflow({kSubscription, kResourceGroup, kWorkflow});
+    REQUIRE(after.primary_rotations == before.primary_rotations + 1);
+    REQUIRE(after.secondary_rotations == before.secondary_rotations + 1);
+}
+
+TEST_CASE("a chunked body still reaches the ARM pipeline and the admin API", "[http]") {
+    MockServer server;
+    server.start();
+    RawConnection connection(server.port());
+    const std::string body = R"({"keyType":"Tertiary"})";
+    std::ostringstream size;
+    size << std::hex << body.size();
+    connection.send("POST " + regenerate_target() +
+                    " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer t\r\n"
+                    "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n" +
+                    size.str() + "\r\n" + body + "\r\n0\r\n\r\n");
+    std::string reply = connection.read_response();
+    REQUIRE_THAT(reply, Catch::StartsWith("HTTP/1.1 400"));
+    REQUIRE_THAT(reply, Catch::Contains("InvalidRequestContent"));
+    connection.send(
+        "POST /_mock/faults HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        "Transfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n");
+    reply = connection.read_response();
+    REQUIRE_THAT(reply, Catch::StartsWith("HTTP/1.1 400"));
+    REQUIRE_THAT(reply, Catch::Contains("\"code\":"));
 }
