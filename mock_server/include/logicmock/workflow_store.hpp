@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "logicmock/key_type.hpp"
@@ -40,6 +41,8 @@ struct WorkflowRecord {
     std::string tags;        // compact JSON object of the resource's tags; "" = {}
     std::chrono::system_clock::time_point created_time{};
     std::chrono::system_clock::time_point changed_time{};
+
+    const TriggerRecord* find_trigger(std::string_view name) const;  // case-insensitive
 };
 
 // What put_workflow stored, and whether it created the workflow.

@@ -163,7 +163,8 @@ const std::vector<Flag>& flags() {
              c.server.state_file = v;
          }},
         {"runtime-base-url", "URL",
-         "base URL of callback URLs (the Logic runtime host); default: this server's own URL",
+         "base URL of callback URLs (the Logic runtime host, Consumption and Standard); default: "
+         "this server's own URL",
          [](CliConfig& c, const std::string& v) {
              if (v.rfind("http://", 0) != 0 && v.rfind("https://", 0) != 0) {
                  throw UsageError("--runtime-base-url takes an http:// or https:// URL, not '" + v +

@@ -1,6 +1,7 @@
 #include "arm/routes.hpp"
 
 #include "logicmock/http_types.hpp"
+#include "resources/provider_catalogue.hpp"
 
 namespace logicmock {
 namespace {
@@ -73,8 +74,10 @@ NoRoute requested_type(const std::vector<std::string>& segments) {
             for (std::size_t j = i + 2; j < segments.size(); j += 2) {
                 type += (type.empty() ? "" : "/") + segments[j];
             }
-            const bool web = iequals(segments[i + 1], "Microsoft.Web");
-            return {type, web ? "Microsoft.Web" : "Microsoft.Logic"};
+            // A namespace the catalogue serves is named as written there; any other is
+            // answered as Microsoft.Logic's, as before Standard.
+            const ProviderInfo* provider = find_provider(segments[i + 1]);
+            return {type, std::string(provider ? provider->provider_namespace : "Microsoft.Logic")};
         }
     }
     std::string path;

@@ -71,11 +71,12 @@ struct Service::Impl {
         // 2. api-version: the resource type's, or that of one of ARM's own endpoints
         const RouteSpec& route = *match.route;
         const auto location = [&] { return location_hint(*store, match.params, options.region); };
-        if (auto e = route.api_versions == ApiVersionSet::LogicWorkflows
-                         ? check_api_version(api_version, location)
-                     : route.api_versions == ApiVersionSet::WebSites
-                         ? check_web_api_version(api_version, location)
-                         : check_arm_api_version(route.api_versions, api_version)) {
+        const ResourceTypeInfo* type =
+            route.api_versions == ApiVersionSet::LogicWorkflows ? &logic_workflows()
+            : route.api_versions == ApiVersionSet::WebSites     ? &web_sites()
+                                                                : nullptr;
+        if (auto e = type ? check_api_version(*type, api_version, location)
+                          : check_arm_api_version(route.api_versions, api_version)) {
             return *e;
         }
         // 3. authentication
@@ -114,7 +115,7 @@ struct Service::Impl {
                 ResourcesInput{*store, options, match, api_version.value_or("")});
         }
         const auto& target_workflow = std::get<RouteTarget>(workflow);
-        if (is_web_operation(route.operation) && target_workflow.site) {
+        if (target_workflow.site) {  // the Microsoft.Web site scopes: web/
             return run_web_operation(WebOperationInput{
                 *store, options, match, *target_workflow.site, target_workflow.workflow, parsed});
         }

@@ -61,11 +61,6 @@ bool is_base64url(std::string_view text) {
     return true;
 }
 
-std::string value_of(const FormBody& form, std::string_view name) {
-    const std::string* value = form.get(std::string(name));
-    return value ? *value : std::string();
-}
-
 class Authorize {
   public:
     Authorize(const IdentityRequest& in, const IdentityRoute& route) : in_(in), route_(route) {}
@@ -92,18 +87,19 @@ class Authorize {
                 return page_error(400, EntraErrorId::InvalidParameter, {name});
             }
         }
-        for (auto name : kCarried) params_.emplace_back(std::string(name), value_of(form, name));
+        for (auto name : kCarried)
+            params_.emplace_back(std::string(name), form.value(std::string(name)));
         if (auto e = check_tenant_and_client()) return *e;
         if (auto e = check_request()) return *e;
         if (!post) return page({}, "");
 
         // The post must come from the page this server rendered for these parameters.
-        if (!page_token_valid(in_.page_secret, binding(), value_of(form, "flowToken"), in_.now)) {
+        if (!page_token_valid(in_.page_secret, binding(), form.value("flowToken"), in_.now)) {
             return page_error(400, EntraErrorId::InvalidParameter, {"flowToken"});
         }
-        const std::string user_name = value_of(form, "login");
+        const std::string user_name = form.value("login");
         auto user = sign_in_user(in_.store, tenant_ ? &*tenant_ : nullptr, user_name,
-                                 value_of(form, "passwd"), in_.options.identity);
+                                 form.value("passwd"), in_.options.identity);
         if (!user) return page(entra_error_text(EntraErrorId::InvalidCredentials, {}), user_name);
         return grant(*user);
     }
@@ -147,11 +143,9 @@ class Authorize {
         client_ = find_sign_in_client(in_.store, tenant_ ? &*tenant_ : nullptr, client_id,
                                       in_.options.identity);
         if (!client_) {
-            const std::string directory =
-                tenant_
-                    ? (tenant_->display_name.empty() ? tenant_->tenant_id : tenant_->display_name)
-                    : route_.tenant;
-            return page_error(400, EntraErrorId::UnknownApplication, {client_id, directory});
+            return page_error(
+                400, EntraErrorId::UnknownApplication,
+                {client_id, directory_name(tenant_ ? &*tenant_ : nullptr, route_.tenant)});
         }
         const std::string& redirect = param("redirect_uri");
         if (redirect.empty()) {
@@ -178,12 +172,11 @@ class Authorize {
         if (!parsed) return redirect_error(EntraErrorId::InvalidScope, {scope});
         scope_ = *parsed;
         if (!v2()) {
-            // v1 names the resource; without one, ARM's (this server serves ARM) [assumption].
             const std::string& resource = param("resource");
             if (!resource.empty() && !valid_resource(resource)) {
                 return redirect_error(EntraErrorId::InvalidScope, {resource});
             }
-            scope_.audience = resource.empty() ? "https://management.core.windows.net/" : resource;
+            scope_.audience = resource.empty() ? std::string(kDefaultUserAudience) : resource;
             scope_.openid = scope_.openid || types_.id_token;
         } else if (scope_.audience.empty() && (types_.token || types_.code)) {
             scope_.audience = "https://graph.microsoft.com";

@@ -16,11 +16,6 @@ namespace {
 
 constexpr std::string_view kPageBinding = "devicelogin";
 
-std::string value_of(const FormBody& form, const char* name) {
-    const std::string* value = form.get(name);
-    return value ? *value : std::string();
-}
-
 Response device_page(const IdentityRequest& in, const std::string& error,
                      const std::string& user_code, const std::string& user_name) {
     SignInPage page;
@@ -43,28 +38,20 @@ Response serve_device_code(const IdentityRequest& in, const IdentityRoute& route
     auto error = [&](EntraErrorId id, std::initializer_list<std::string_view> args = {}) {
         return entra_error(id, args, request, in.now);
     };
-    if (!iequals(request.method, "POST")) return error(EntraErrorId::PostOnly, {request.method});
-    std::optional<TenantRecord> tenant;
-    if (!is_multi_tenant_alias(route.tenant)) {
-        tenant = resolve_tenant(in.store, route.tenant);
-        if (!tenant) return error(EntraErrorId::UnknownTenant, {route.tenant});
-    }
-    if (request.body.size() > kMaxTokenRequestBytes) {
-        return error(EntraErrorId::InvalidParameter, {"request body"});
-    }
-    const FormBody form = parse_form_body(request.body);
-    if (!form.invalid.empty()) return error(EntraErrorId::InvalidParameter, {form.invalid});
-    const std::string client_id = value_of(form, "client_id");
+    auto read = read_entra_form(in, route);
+    if (auto* refused = std::get_if<Response>(&read)) return std::move(*refused);
+    const auto& [tenant, form] = std::get<EntraForm>(read);
+    const std::string client_id = form.value("client_id");
     if (client_id.empty()) return error(EntraErrorId::MissingParameter, {"client_id"});
     auto client =
         find_sign_in_client(in.store, tenant ? &*tenant : nullptr, client_id, in.options.identity);
     if (!client) {
         return error(EntraErrorId::UnknownApplication,
-                     {client_id, tenant ? tenant->display_name : route.tenant});
+                     {client_id, directory_name(tenant ? &*tenant : nullptr, route.tenant)});
     }
     const bool v2 = route.endpoint == IdentityEndpoint::DeviceCodeV2;
-    const std::string scope = value_of(form, "scope");
-    const std::string resource = value_of(form, "resource");
+    const std::string scope = form.value("scope");
+    const std::string resource = form.value("resource");
     if (v2 && scope.empty()) return error(EntraErrorId::MissingParameter, {"scope"});
     auto parsed = parse_user_scope(scope);
     if (!parsed) return error(EntraErrorId::InvalidScope, {scope});
@@ -73,7 +60,7 @@ Response serve_device_code(const IdentityRequest& in, const IdentityRoute& route
         if (!valid_resource(resource)) return error(EntraErrorId::InvalidScope, {resource});
         parsed->audience = resource;
     }
-    if (parsed->audience.empty()) parsed->audience = "https://management.core.windows.net/";
+    if (parsed->audience.empty()) parsed->audience = kDefaultUserAudience;
     UserGrant grant{{}, client->client_id, scope, parsed->audience, "", parsed->openid};
     const DeviceCodeIssued issued =
         in.grants.add_device_code(std::move(grant), route.tenant, in.now);
@@ -111,12 +98,12 @@ Response serve_device_login(const IdentityRequest& in) {
         return message_page_response(
             400, "Enter code", entra_error_text(EntraErrorId::InvalidParameter, {form.invalid}));
     }
-    if (!page_token_valid(in.page_secret, kPageBinding, value_of(form, "flowToken"), in.now)) {
+    if (!page_token_valid(in.page_secret, kPageBinding, form.value("flowToken"), in.now)) {
         return message_page_response(
             400, "Enter code", entra_error_text(EntraErrorId::InvalidParameter, {"flowToken"}));
     }
-    const std::string user_code = value_of(form, "otc");
-    const std::string user_name = value_of(form, "login");
+    const std::string user_code = form.value("otc");
+    const std::string user_name = form.value("login");
     auto pending =
         user_code.size() <= 64 ? in.grants.find_user_code(user_code, in.now) : std::nullopt;
     if (!pending) {
@@ -124,8 +111,8 @@ Response serve_device_login(const IdentityRequest& in) {
     }
     std::optional<TenantRecord> tenant;
     if (!is_multi_tenant_alias(pending->tenant)) tenant = resolve_tenant(in.store, pending->tenant);
-    auto user = sign_in_user(in.store, tenant ? &*tenant : nullptr, user_name,
-                             value_of(form, "passwd"), in.options.identity);
+    auto user = sign_in_user(in.store, tenant ? &*tenant : nullptr, user_name, form.value("passwd"),
+                             in.options.identity);
     if (!user) {
         return device_page(in, entra_error_text(EntraErrorId::InvalidCredentials, {}), user_code,
                            user_name);

@@ -45,6 +45,11 @@ std::optional<ServicePrincipalRecord> find_principal(const TenantRecord& tenant,
         std::string(client_id), derived_object_id(client_id), std::string(client_id), {}, {}};
 }
 
+std::string directory_name(const TenantRecord* tenant, std::string_view route_tenant) {
+    if (!tenant) return std::string(route_tenant);
+    return tenant->display_name.empty() ? tenant->tenant_id : tenant->display_name;
+}
+
 bool is_multi_tenant_alias(std::string_view tenant) {
     return iequals(tenant, "common") || iequals(tenant, "organizations") ||
            iequals(tenant, "consumers");

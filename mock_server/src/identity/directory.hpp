@@ -17,6 +17,10 @@ inline constexpr std::string_view kAdfsTenant = "adfs";
 // The tenant {tenant} names: its id, its default domain, or "adfs".
 std::optional<TenantRecord> resolve_tenant(const WorkflowStore& store, std::string_view tenant);
 
+// How AADSTS700016 names the directory: the tenant's display name, else its id; the route's
+// {tenant} (common, organizations) when no tenant is resolved.
+std::string directory_name(const TenantRecord* tenant, std::string_view route_tenant);
+
 // The principal with that client id in the tenant; under --identity accept-any, an unknown
 // client id is a principal too, with derived_object_id() as its object id.
 std::optional<ServicePrincipalRecord> find_principal(const TenantRecord& tenant,

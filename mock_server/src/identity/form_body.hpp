@@ -18,6 +18,11 @@ struct FormBody {
         auto it = fields.find(name);
         return it == fields.end() || it->second.empty() ? nullptr : &it->second;
     }
+    // The value, or "" when absent.
+    std::string value(const std::string& name) const {
+        const std::string* found = get(name);
+        return found ? *found : std::string();
+    }
 };
 
 FormBody parse_form_body(std::string_view body);

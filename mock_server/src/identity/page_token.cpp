@@ -12,10 +12,6 @@ namespace {
 
 constexpr std::int64_t kLifetimeSeconds = 3600;
 
-std::int64_t unix_seconds(SystemTime now) {
-    return std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
-}
-
 std::string mac(const PageSecret& secret, std::int64_t issued, std::string_view binding) {
     return hmac_sha256_base64url(
         std::string_view(reinterpret_cast<const char*>(secret.data()), secret.size()),

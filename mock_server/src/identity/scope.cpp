@@ -16,10 +16,6 @@ bool is_guid(std::string_view text) {
     return true;
 }
 
-bool is_oidc_scope(std::string_view word) {
-    return word == "openid" || word == "profile" || word == "email" || word == "offline_access";
-}
-
 // "{resource}{suffix}" -> resource, when the resource is valid.
 std::optional<std::string> resource_before(std::string_view word, std::string_view suffix) {
     if (word.size() <= suffix.size() ||
@@ -32,6 +28,10 @@ std::optional<std::string> resource_before(std::string_view word, std::string_vi
 }
 
 }  // namespace
+
+bool is_oidc_scope(std::string_view word) {
+    return word == "openid" || word == "profile" || word == "email" || word == "offline_access";
+}
 
 bool valid_resource(std::string_view resource) {
     if (resource.size() > 2048) return false;

@@ -7,6 +7,13 @@
 
 namespace logicmock {
 
+// openid, profile, email or offline_access: scopes of the sign-in itself, not of a resource.
+bool is_oidc_scope(std::string_view word);
+
+// The audience of a user token that names no resource: ARM's, since ARM is what this server
+// serves [assumption].
+inline constexpr std::string_view kDefaultUserAudience = "https://management.core.windows.net/";
+
 // A resource a token can be for: an absolute http(s) URI or an application id (GUID).
 bool valid_resource(std::string_view resource);
 

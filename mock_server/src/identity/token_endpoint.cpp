@@ -70,28 +70,39 @@ Response token_answer(const IdentityRequest& in, const IssuedToken& token, bool 
 
 }  // namespace
 
-Response serve_token(const IdentityRequest& in, const IdentityRoute& route) {
+std::variant<EntraForm, Response> read_entra_form(const IdentityRequest& in,
+                                                  const IdentityRoute& route) {
     const Request& request = in.request;
     auto error = [&](EntraErrorId id, std::initializer_list<std::string_view> args = {}) {
         return entra_error(id, args, request, in.now);
     };
     if (!iequals(request.method, "POST")) return error(EntraErrorId::PostOnly, {request.method});
-    // common and organizations name no tenant: only a user grant can use them (the user's).
-    const bool alias = is_multi_tenant_alias(route.tenant);
-    std::optional<TenantRecord> tenant;
-    if (!alias) {
-        tenant = resolve_tenant(in.store, route.tenant);
-        if (!tenant) return error(EntraErrorId::UnknownTenant, {route.tenant});
+    EntraForm out;
+    if (!is_multi_tenant_alias(route.tenant)) {
+        out.tenant = resolve_tenant(in.store, route.tenant);
+        if (!out.tenant) return error(EntraErrorId::UnknownTenant, {route.tenant});
     }
     if (request.body.size() > kMaxTokenRequestBytes) {
         return error(EntraErrorId::InvalidParameter, {"request body"});
     }
-    // Entra reads only form bodies; anything else is a body without parameters.
     const auto type = request.headers.get("Content-Type");
     const bool form_typed =
         type && ascii_lower(*type).rfind("application/x-www-form-urlencoded", 0) == 0;
-    const FormBody form = form_typed ? parse_form_body(request.body) : FormBody{};
-    if (!form.invalid.empty()) return error(EntraErrorId::InvalidParameter, {form.invalid});
+    if (form_typed) out.form = parse_form_body(request.body);
+    if (!out.form.invalid.empty()) {
+        return error(EntraErrorId::InvalidParameter, {out.form.invalid});
+    }
+    return out;
+}
+
+Response serve_token(const IdentityRequest& in, const IdentityRoute& route) {
+    const Request& request = in.request;
+    auto error = [&](EntraErrorId id, std::initializer_list<std::string_view> args = {}) {
+        return entra_error(id, args, request, in.now);
+    };
+    auto read = read_entra_form(in, route);
+    if (auto* refused = std::get_if<Response>(&read)) return std::move(*refused);
+    const auto& [tenant, form] = std::get<EntraForm>(read);
 
     const std::string* grant = form.get("grant_type");
     if (!grant) return error(EntraErrorId::MissingParameter, {"grant_type"});
@@ -109,11 +120,10 @@ Response serve_token(const IdentityRequest& in, const IdentityRoute& route) {
     }
     if (!tenant) return error(EntraErrorId::UnknownTenant, {route.tenant});
     if (credentials.client_id.empty()) return error(EntraErrorId::MissingParameter, {"client_id"});
-    const std::string directory_name =
-        tenant->display_name.empty() ? tenant->tenant_id : tenant->display_name;
     auto principal = find_principal(*tenant, credentials.client_id, in.options.identity);
     if (!principal) {
-        return error(EntraErrorId::UnknownApplication, {credentials.client_id, directory_name});
+        return error(EntraErrorId::UnknownApplication,
+                     {credentials.client_id, directory_name(&*tenant, route.tenant)});
     }
     if (credentials.secret.empty()) return error(EntraErrorId::MissingClientSecret);
     if (!secret_matches(*principal, credentials.secret, in.options.identity)) {

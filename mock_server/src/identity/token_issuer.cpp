@@ -18,10 +18,6 @@ std::string opaque(std::size_t bytes) {
                          Base64Alphabet::Url, false);
 }
 
-std::int64_t unix_seconds(SystemTime now) {
-    return std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
-}
-
 // What marks a refresh token apart from every access and id token.
 constexpr std::string_view kRefreshTokenType = "logicmock-refresh";
 
@@ -40,8 +36,7 @@ IssuedToken issue_token(const SigningKey& key, const std::string& tenant_id,
                         const ServicePrincipalRecord& principal, const std::string& audience,
                         int lifetime_s, SystemTime now) {
     IssuedToken issued;
-    issued.not_before =
-        std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
+    issued.not_before = unix_seconds(now);
     issued.expires_on = issued.not_before + lifetime_s;
     issued.expires_in = lifetime_s;
     const std::string issuer = v1_issuer(tenant_id);

@@ -16,11 +16,6 @@
 namespace logicmock {
 namespace {
 
-std::string value_of(const FormBody& form, const char* name) {
-    const std::string* value = form.get(name);
-    return value ? *value : std::string();
-}
-
 std::string s256(std::string_view verifier) {
     unsigned char digest[SHA256_DIGEST_LENGTH];
     SHA256(reinterpret_cast<const unsigned char*>(verifier.data()), verifier.size(), digest);
@@ -35,9 +30,7 @@ std::string answered_scope(const std::string& scope) {
     std::string word;
     std::string out;
     while (words >> word) {
-        if (word == "openid" || word == "profile" || word == "email" || word == "offline_access") {
-            continue;
-        }
+        if (is_oidc_scope(word)) continue;
         out += (out.empty() ? "" : " ") + word;
     }
     return out.empty() ? scope : out;
@@ -75,12 +68,12 @@ Response serve_user_grant(const IdentityRequest& in, const IdentityRoute& route,
     auto error = [&](EntraErrorId id, std::initializer_list<std::string_view> args = {}) {
         return entra_error(id, args, in.request, in.now);
     };
-    const std::string grant_type = value_of(form, "grant_type");
+    const std::string grant_type = form.value("grant_type");
     if (client_id.empty()) return error(EntraErrorId::MissingParameter, {"client_id"});
     auto client = find_sign_in_client(in.store, tenant, client_id, in.options.identity);
     if (!client) {
         return error(EntraErrorId::UnknownApplication,
-                     {client_id, tenant ? tenant->display_name : route.tenant});
+                     {client_id, directory_name(tenant, route.tenant)});
     }
     if (!client->public_client) {
         // A confidential application proves itself with its secret, as for client credentials.
@@ -99,7 +92,7 @@ Response serve_user_grant(const IdentityRequest& in, const IdentityRoute& route,
     };
 
     if (grant_type == "authorization_code") {
-        const std::string code = value_of(form, "code");
+        const std::string code = form.value("code");
         if (code.empty()) return error(EntraErrorId::MissingParameter, {"code"});
         auto redeemed = in.grants.redeem_code(code, in.now);
         if (auto* failure = std::get_if<GrantFailure>(&redeemed)) {
@@ -112,13 +105,13 @@ Response serve_user_grant(const IdentityRequest& in, const IdentityRoute& route,
             wrong_tenant(issued.grant.user)) {
             return error(EntraErrorId::InvalidCode);
         }
-        const std::string redirect = value_of(form, "redirect_uri");
+        const std::string redirect = form.value("redirect_uri");
         if (redirect.empty()) return error(EntraErrorId::MissingParameter, {"redirect_uri"});
         if (redirect != issued.redirect_uri) {
             return error(EntraErrorId::RedirectUriMismatch, {redirect, client->client_id});
         }
         if (!issued.code_challenge.empty()) {
-            const std::string verifier = value_of(form, "code_verifier");
+            const std::string verifier = form.value("code_verifier");
             if (verifier.empty()) return error(EntraErrorId::MissingParameter, {"code_verifier"});
             if (verifier.size() > 128 || s256(verifier) != issued.code_challenge) {
                 return error(EntraErrorId::CodeVerifierMismatch);
@@ -128,7 +121,7 @@ Response serve_user_grant(const IdentityRequest& in, const IdentityRoute& route,
     }
 
     if (grant_type == "refresh_token") {
-        const std::string token = value_of(form, "refresh_token");
+        const std::string token = form.value("refresh_token");
         if (token.empty()) return error(EntraErrorId::MissingParameter, {"refresh_token"});
         auto refresh = read_refresh_token(in.key, token);
         if (!refresh || !iequals(refresh->client_id, client->client_id) ||
@@ -142,18 +135,18 @@ Response serve_user_grant(const IdentityRequest& in, const IdentityRoute& route,
                                   in.options.identity)) {
             return error(EntraErrorId::MalformedGrant);
         }
-        const std::string asked = value_of(form, "scope");
+        const std::string asked = form.value("scope");
         const std::string scope = asked.empty() ? refresh->scope : asked;
         auto parsed = parse_user_scope(scope);
         if (!parsed) return error(EntraErrorId::InvalidScope, {scope});
         const std::string audience =
-            parsed->audience.empty() ? "https://management.core.windows.net/" : parsed->audience;
+            parsed->audience.empty() ? std::string(kDefaultUserAudience) : parsed->audience;
         return user_tokens(
             in, route,
             UserGrant{refresh->user, client->client_id, scope, audience, "", parsed->openid});
     }
 
-    const std::string device_code = value_of(form, "device_code");
+    const std::string device_code = form.value("device_code");
     if (device_code.empty()) return error(EntraErrorId::MissingParameter, {"device_code"});
     auto polled = in.grants.poll_device_code(device_code, in.now);
     if (auto* failure = std::get_if<GrantFailure>(&polled)) {

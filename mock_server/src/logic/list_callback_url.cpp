@@ -1,9 +1,9 @@
 // POST .../workflows/{wf}/listCallbackUrl, .../triggers/{t}/listCallbackUrl and
 // .../versions/{v}/triggers/{t}/listCallbackUrl: a callback URL signed with the chosen key.
 
+#include "logic/callback_url_body.hpp"
 #include "logic/operations.hpp"
 #include "logic/workflow_resource.hpp"
-#include "logicmock/json_text.hpp"
 #include "runtime/callback_signature.hpp"
 #include "util/iso_time.hpp"
 
@@ -29,13 +29,6 @@ std::variant<CallbackParameters, ArmError> read_parameters(const ParsedBody& bod
     return p;
 }
 
-const TriggerRecord* find_trigger(const WorkflowRecord& wf, std::string_view name) {
-    for (const auto& trigger : wf.triggers) {
-        if (iequals(trigger.name, name)) return &trigger;
-    }
-    return nullptr;
-}
-
 OperationResult callback_url(const OperationInput& in, const TriggerRecord& trigger,
                              const std::string& version) {
     if (trigger.type != "Request") {
@@ -57,21 +50,7 @@ OperationResult callback_url(const OperationInput& in, const TriggerRecord& trig
     const std::string base_path = runtime_base_url(in.options) + "/workflows/" + wf.workflow_id +
                                   (version.empty() ? "" : "/versions/" + url_encode(version)) +
                                   "/triggers/" + url_encode(trigger.name) + "/paths/invoke";
-    std::string value = base_path + "?api-version=" + url_encode(in.api_version);
-    if (!fields.se.empty()) value += "&se=" + url_encode(fields.se);
-    value += "&sp=" + url_encode(fields.sp) + "&sv=" + fields.sv + "&sig=" + sig;
-
-    nlohmann::json queries{
-        {"api-version", in.api_version}, {"sp", fields.sp}, {"sv", fields.sv}, {"sig", sig}};
-    if (!fields.se.empty()) queries["se"] = fields.se;
-    nlohmann::json body{{"value", value},
-                        {"method", "POST"},
-                        {"basePath", base_path},
-                        {"queries", queries},
-                        {"relativePathParameters", nlohmann::json::array()}};
-    Response response{200, {}, to_json_text(body)};
-    response.headers.set("Content-Type", "application/json; charset=utf-8");
-    return response;
+    return callback_url_response(base_path, base_path, in.api_version, fields, sig);
 }
 
 }  // namespace
@@ -85,7 +64,7 @@ OperationResult list_workflow_callback_url(const OperationInput& input) {
 }
 
 OperationResult list_trigger_callback_url(const OperationInput& input) {
-    const TriggerRecord* trigger = find_trigger(input.workflow, input.route.params.trigger);
+    const TriggerRecord* trigger = input.workflow.find_trigger(input.route.params.trigger);
     if (!trigger) {
         return make_error(ErrorId::WorkflowTriggerNotFound,
                           {input.workflow.name, input.route.params.trigger});

@@ -19,7 +19,7 @@ std::string new_run_id(SystemTime now) {
 void add_runtime_headers(Response& response, SystemTime now) {
     Headers& h = response.headers;
     // x-ms-request-id also tells the httplib adapter this response is already complete.
-    h.set("x-ms-request-id", random_guid());
+    h.set("x-ms-request-id", request_guid());
     h.set("Cache-Control", "no-cache");
     h.set("Pragma", "no-cache");
     h.set("Expires", "-1");
@@ -42,7 +42,7 @@ Response accepted_run(const WorkflowRecord& workflow, const ServiceOptions& opti
     const std::string run_id = new_run_id(now);
     Headers& h = accepted.headers;
     h.set("x-ms-workflow-run-id", run_id);
-    h.set("x-ms-correlation-id", random_guid());
+    h.set("x-ms-correlation-id", request_guid());
     h.set("x-ms-client-tracking-id", run_id);
     h.set("x-ms-trigger-history-name", run_id);
     h.set("x-ms-execution-location", options.region);

@@ -67,10 +67,7 @@ Response invoke(RequestContext& context, const ServiceOptions& options, Workflow
     if (!iequals(request.method, "POST")) {
         return runtime_error(ErrorId::TriggerMethodNotValid, {request.method});
     }
-    const TriggerRecord* trigger = nullptr;
-    for (const auto& t : workflow->triggers) {
-        if (iequals(t.name, path->trigger)) trigger = &t;
-    }
+    const TriggerRecord* trigger = workflow->find_trigger(path->trigger);
     if (!trigger) {
         return runtime_error(ErrorId::WorkflowTriggerNotFound, {workflow->name, path->trigger});
     }

@@ -256,7 +256,7 @@ class MemoryStore final : public WorkflowStore {
         auto it = sites_.find(key);
         if (it == sites_.end()) return nullptr;
         for (auto& wf : it->second.workflows) {
-            if (ascii_lower(wf.workflow.name) == ascii_lower(name)) return &wf.workflow;
+            if (iequals(wf.workflow.name, name)) return &wf.workflow;
         }
         return nullptr;
     }

@@ -2,9 +2,9 @@
 // listCallbackUrl, a URL in Standard's own format signed with the primary key
 // (../shared/docs/logic-standard.md sections 2 to 4).
 
+#include "logic/callback_url_body.hpp"
 #include "logic/operations.hpp"
 #include "logic/workflow_resource.hpp"
-#include "logicmock/json_text.hpp"
 #include "runtime/standard_signature.hpp"
 #include "util/random_bytes.hpp"
 #include "web/site_resource.hpp"
@@ -13,15 +13,13 @@
 namespace logicmock {
 namespace {
 
-// https://{defaultHostName}:443 with --standard-site-host-urls, else this server's own URL.
+// https://{defaultHostName}:443 with --standard-site-host-urls, else the runtime host the
+// Consumption URLs name (--runtime-base-url, or this server).
 std::string callback_host(const WebOperationInput& in, bool with_port) {
     if (in.options.standard_site_host_urls) {
         return "https://" + in.site.default_host_name + (with_port ? ":443" : "");
     }
-    std::string base =
-        !in.options.self_base_url.empty() ? in.options.self_base_url : "http://127.0.0.1";
-    while (!base.empty() && base.back() == '/') base.pop_back();
-    return base;
+    return runtime_base_url(in.options);
 }
 
 }  // namespace
@@ -40,7 +38,7 @@ WebOperationResult regenerate_site_access_key(const WebOperationInput& input) {
 // Signed with the primary key: the SDKs send no body, so there is no keyType to choose.
 WebOperationResult list_site_trigger_callback_url(const WebOperationInput& input) {
     const WorkflowRecord& wf = input.workflow;
-    const TriggerRecord* trigger = find_site_trigger(wf, input.route.params.trigger);
+    const TriggerRecord* trigger = wf.find_trigger(input.route.params.trigger);
     if (!trigger) {
         return make_error(ErrorId::WorkflowTriggerNotFound, {wf.name, input.route.params.trigger});
     }
@@ -51,20 +49,9 @@ WebOperationResult list_site_trigger_callback_url(const WebOperationInput& input
     const std::string sig = callback_signature(wf.primary_key, fields);
     const std::string path =
         "/api/" + url_encode(wf.name) + "/triggers/" + url_encode(trigger->name) + "/invoke";
-    const std::string& api_version = input.options.standard_runtime_api_version;
-    const std::string value = callback_host(input, true) + path +
-                              "?api-version=" + url_encode(api_version) +
-                              "&sp=" + url_encode(fields.sp) + "&sv=" + fields.sv + "&sig=" + sig;
-    nlohmann::json body{
-        {"value", value},
-        {"method", "POST"},
-        {"basePath", callback_host(input, false) + path},
-        {"queries",
-         {{"api-version", api_version}, {"sp", fields.sp}, {"sv", fields.sv}, {"sig", sig}}},
-        {"relativePathParameters", nlohmann::json::array()}};
-    Response response{200, {}, to_json_text(body)};
-    response.headers.set("Content-Type", "application/json; charset=utf-8");
-    return response;
+    return callback_url_response(callback_host(input, true) + path,
+                                 callback_host(input, false) + path,
+                                 input.options.standard_runtime_api_version, fields, sig);
 }
 
 }  // namespace logicmock

@@ -74,11 +74,4 @@ nlohmann::json site_trigger_json(const WorkflowRecord& wf, const TriggerRecord& 
             {"properties", properties}};
 }
 
-const TriggerRecord* find_site_trigger(const WorkflowRecord& wf, std::string_view name) {
-    for (const auto& trigger : wf.triggers) {
-        if (iequals(trigger.name, name)) return &trigger;
-    }
-    return nullptr;
-}
-
 }  // namespace logicmock

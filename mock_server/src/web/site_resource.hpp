@@ -22,6 +22,4 @@ nlohmann::json workflow_envelope_json(const SiteRecord& site, const SiteWorkflow
 // A WorkflowTrigger with the runtime-relative ids of the hostruntime API.
 nlohmann::json site_trigger_json(const WorkflowRecord& workflow, const TriggerRecord& trigger);
 
-const TriggerRecord* find_site_trigger(const WorkflowRecord& workflow, std::string_view name);
-
 }  // namespace logicmock

@@ -16,7 +16,7 @@ WebOperationResult list_site_triggers(const WebOperationInput& input) {
 }
 
 WebOperationResult get_site_trigger(const WebOperationInput& input) {
-    const TriggerRecord* trigger = find_site_trigger(input.workflow, input.route.params.trigger);
+    const TriggerRecord* trigger = input.workflow.find_trigger(input.route.params.trigger);
     if (!trigger) {
         return make_error(ErrorId::WorkflowTriggerNotFound,
                           {input.workflow.name, input.route.params.trigger});

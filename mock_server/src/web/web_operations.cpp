@@ -2,21 +2,6 @@
 
 namespace logicmock {
 
-bool is_web_operation(Operation operation) {
-    switch (operation) {
-        case Operation::GetSite:
-        case Operation::ListSiteWorkflows:
-        case Operation::GetSiteWorkflow:
-        case Operation::RegenerateSiteAccessKey:
-        case Operation::ListSiteTriggers:
-        case Operation::GetSiteTrigger:
-        case Operation::ListSiteTriggerCallbackUrl:
-            return true;
-        default:
-            return false;
-    }
-}
-
 WebOperationResult run_web_operation(const WebOperationInput& input) {
     switch (input.route.route->operation) {
         case Operation::GetSite:

@@ -24,7 +24,6 @@ struct WebOperationInput {
 
 using WebOperationResult = std::variant<Response, ArmError>;
 
-bool is_web_operation(Operation operation);
 WebOperationResult run_web_operation(const WebOperationInput& input);
 
 // Each group lives in its own file.
