@@ -56,6 +56,9 @@ struct ServiceOptions {
     bool admin_enabled = true;                    // false: no /_mock/ admin API, no x-mock-fault
     std::string admin_token;                      // non-empty: admin calls must present it
     ThrottlingOptions throttling;                 // token buckets (README "Throttling")
+    // The intercepting proxy (docs/proxy.md): CONNECT and absolute-form requests for Azure's
+    // host names are served; false: they are ordinary requests, routed by path as before.
+    bool proxy = true;
 };
 
 }  // namespace logicmock

@@ -9,6 +9,7 @@
 #include "arm/resource_lookup.hpp"
 #include "arm/routes.hpp"
 #include "faults/fault_stage.hpp"
+#include "hosts/proxy_request.hpp"
 #include "identity/entra_errors.hpp"
 #include "identity/identity_routes.hpp"
 #include "identity/identity_service.hpp"
@@ -182,6 +183,55 @@ struct Service::Impl {
         return response;
     }
 
+    // The host table's service, or for a direct request to this server's own address, the one
+    // its path names (every service shares the loopback port).
+    static HostService service_by_path(const RequestContext& context) {
+        if (match_identity_route(context.target)) return HostService::Entra;
+        if (is_runtime_request(context.request)) return HostService::LogicRuntime;
+        if (is_standard_runtime_request(context.request)) return HostService::StandardRuntime;
+        return HostService::Arm;
+    }
+
+    Response dispatch(RequestContext& context, const ProxyDecision& decision) const {
+        using Kind = ProxyDecision::Kind;
+        if (decision.kind == Kind::Refuse) {
+            context.trace.operation_id = "Proxy_Refused";
+            return finish(context, *decision.refusal);
+        }
+        if (decision.kind == Kind::OpenTunnel) {
+            context.trace.operation_id = "Proxy_Connect";
+            return Response{200};
+        }
+        switch (decision.service.value_or(service_by_path(context))) {
+            case HostService::Entra:
+                if (auto route = match_identity_route(context.target)) {
+                    return handle_identity(context, *route);
+                }
+                break;  // Assumption: other paths on Entra's hosts get ARM's 404 (no source)
+            case HostService::LogicRuntime:
+                return handle_runtime_request(context, options, *store);
+            case HostService::StandardRuntime:
+                return handle_standard_runtime_request(context, options, *store);
+            case HostService::Imds:
+            case HostService::Arm:
+                break;
+        }
+        return run_arm(context);
+    }
+
+    Response run_arm(RequestContext& context) const {
+        OperationResult result;
+        try {
+            result = run_pipeline(context);
+        } catch (const std::exception&) {
+            result = internal_error(context.now);
+        }
+        Response response = finish(context, std::move(result));
+        response.transport_fault = context.trace.fault.transport;
+        response.delay_ms = context.trace.fault.delay_ms;
+        return response;
+    }
+
     void record(const RequestContext& context, const Response& response,
                 std::chrono::steady_clock::time_point started) const {
         const Request& request = context.request;
@@ -201,33 +251,12 @@ Service::Service(ServiceOptions options, std::shared_ptr<WorkflowStore> store)
 
 Service::~Service() = default;
 
-Response Service::handle(const Request& request) const {
+Response Service::handle(const Request& incoming) const {
     const auto started = std::chrono::steady_clock::now();
+    const ProxyDecision decision = impl_->options.proxy ? decide_proxy(incoming) : ProxyDecision{};
+    const Request& request = decision.rewritten ? *decision.rewritten : incoming;
     RequestContext context(request, std::chrono::system_clock::now());
-    if (auto identity_route = match_identity_route(context.target)) {
-        Response response = impl_->handle_identity(context, *identity_route);
-        impl_->record(context, response, started);
-        return response;
-    }
-    if (is_runtime_request(request)) {
-        Response response = handle_runtime_request(context, impl_->options, *impl_->store);
-        impl_->record(context, response, started);
-        return response;
-    }
-    if (is_standard_runtime_request(request)) {
-        Response response = handle_standard_runtime_request(context, impl_->options, *impl_->store);
-        impl_->record(context, response, started);
-        return response;
-    }
-    OperationResult result;
-    try {
-        result = impl_->run_pipeline(context);
-    } catch (const std::exception&) {
-        result = internal_error(context.now);
-    }
-    Response response = impl_->finish(context, std::move(result));
-    response.transport_fault = context.trace.fault.transport;
-    response.delay_ms = context.trace.fault.delay_ms;
+    Response response = impl_->dispatch(context, decision);
     impl_->record(context, response, started);
     return response;
 }
@@ -259,6 +288,16 @@ Response Service::transport_error(const Request& request, int http_status) const
             break;
     }
     Response response = impl_->finish(context, error);
+    impl_->record(context, response, std::chrono::steady_clock::now());
+    return response;
+}
+
+Response Service::proxy_refusal(const Request& request, std::string_view reason) const {
+    RequestContext context(request, std::chrono::system_clock::now());
+    ProxyDecision decision;
+    decision.kind = ProxyDecision::Kind::Refuse;
+    decision.refusal = make_error(ErrorId::ProxyRequestInvalid, {reason});
+    Response response = impl_->dispatch(context, decision);
     impl_->record(context, response, std::chrono::steady_clock::now());
     return response;
 }
