@@ -195,11 +195,11 @@ struct Service::Impl {
     Response dispatch(RequestContext& context, const ProxyDecision& decision) const {
         using Kind = ProxyDecision::Kind;
         if (decision.kind == Kind::Refuse) {
-            context.trace.operation_id = "Proxy_Refused";
+            context.trace.operation_id = "Proxy_ProxyRefused";
             return finish(context, *decision.refusal);
         }
         if (decision.kind == Kind::OpenTunnel) {
-            context.trace.operation_id = "Proxy_Connect";
+            context.trace.operation_id = "Proxy_ProxyConnect";
             return Response{200};
         }
         switch (decision.service.value_or(service_by_path(context))) {
