@@ -194,7 +194,7 @@ class SdkVersionTest(unittest.TestCase):
             azure.mgmt.logic.VERSION,
             SDK_VERSION,
             f"azure-mgmt-logic is {azure.mgmt.logic.VERSION}, these tests were written against "
-            f"{SDK_VERSION}: re-check the SDK's behaviour (docs/TLS_AND_SDKS.md) and update "
+            f"{SDK_VERSION}: re-check the SDK's behaviour (docs/sdks-and-cli.md) and update "
             "SDK_VERSION",
         )
 
@@ -825,9 +825,9 @@ class DocsExampleTest(unittest.TestCase):
         with open(example_path) as f:
             example = f.read()
         docs_dir = os.path.dirname(os.path.dirname(os.path.abspath(example_path)))
-        # TLS_AND_SDKS.md must show the example, and every Python block on it comes from the
+        # sdks-and-cli.md must show the example, and every Python block on it comes from the
         # file; the README may show the client set-up, and then only as the file has it.
-        pages = {os.path.join(docs_dir, "TLS_AND_SDKS.md"): True,
+        pages = {os.path.join(docs_dir, "sdks-and-cli.md"): True,
                  os.path.join(os.path.dirname(docs_dir), "README.md"): False}
         for page, required in pages.items():
             if not os.path.exists(page):

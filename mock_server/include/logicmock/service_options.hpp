@@ -49,7 +49,7 @@ struct ServiceOptions {
     std::string signing_key_file;  // PEM; read when it exists, else created; "": a fresh key
     int token_lifetime_s = 3600;   // expires_in; above 300, which clients treat as expired
     std::string identity_header = "logicmock-identity-header";  // managed identity's secret
-    // Fault injection and the request journal (docs/FAULTS.md).
+    // Fault injection and the request journal (docs/making-it-fail.md).
     std::shared_ptr<const FaultRuleList> faults;  // start-up rules (--faults); may be null
     std::size_t journal_size = 1000;              // entries kept; 0 turns the journal off
     std::size_t journal_body_limit = 4096;        // request body bytes kept per entry

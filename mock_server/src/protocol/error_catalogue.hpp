@@ -36,7 +36,7 @@ enum class ErrorId {
     InvalidRequestContent,
     MissingRequestContent,
     KeyTypeNotSpecifiedRejected,
-    // listCallbackUrl and workflow resources (docs/CALLBACKS.md)
+    // listCallbackUrl and workflow resources (docs/callbacks-and-state.md)
     WorkflowTriggerNotFound,
     ListCallbackUrlNotSupported,
     WorkflowHasNoRequestTrigger,
@@ -44,7 +44,7 @@ enum class ErrorId {
     InvalidWorkflowName,
     DuplicateTriggerName,
     WorkflowLocationConflict,
-    // the Logic runtime host: callback URL invocation (docs/CALLBACKS.md)
+    // the Logic runtime host: callback URL invocation (docs/callbacks-and-state.md)
     RuntimePathNotFound,
     RuntimeWorkflowNotFound,
     SasAuthorizationRequired,
@@ -59,7 +59,7 @@ enum class ErrorId {
     StandardRuntimePathNotFound,
     StandardSasParametersRequired,
     UnexpectedRequestContent,
-    // Fault presets (docs/FAULTS.md).
+    // Fault presets (docs/making-it-fail.md).
     SubscriptionRequestsThrottled,
     ServiceUnavailable,
     GatewayTimeout,
