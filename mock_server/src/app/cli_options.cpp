@@ -384,7 +384,7 @@ std::string cli_help() {
         "Exit codes: 0 stopped by a signal, 1 cannot listen, 2 usage error, bad seed, fault or\n"
         "state file, or unusable certificate, key or --ca-out file.\n"
         "Health: GET /_mock/health. Faults, journal, throttling, reset: /_mock/faults,\n"
-        "/_mock/journal, /_mock/throttling, /_mock/reset (docs/making-it-fail.md, README).\n";
+        "/_mock/journal, /_mock/throttling, /_mock/reset (docs/journal-and-admin.md).\n";
     return text;
 }
 

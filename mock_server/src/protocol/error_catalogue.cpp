@@ -8,7 +8,7 @@
 namespace logicmock {
 
 // Texts marked [verified]/[observed] in ../shared/docs/arm-conventions.md are copied to the
-// letter; the others are our assumptions (README lists which).
+// letter; the others are our assumptions (docs/reference/arm-errors.md lists which).
 const std::vector<CatalogueEntry>& error_catalogue() {
     static const std::vector<CatalogueEntry> entries{
         {ErrorId::RouteNotFound, "InvalidResourceType", 404,
@@ -89,7 +89,8 @@ const std::vector<CatalogueEntry>& error_catalogue() {
          "'Secondary'. Path 'keyType'.'.",
          false},
         // listCallbackUrl and workflow resources. The code of the two 400s and the 404 for a
-        // trigger are our choice (docs/callbacks-and-state.md); the ListCallbackUrl text is observed.
+        // trigger are our choice (docs/callbacks-and-state.md); the ListCallbackUrl text is
+        // observed.
         {ErrorId::WorkflowTriggerNotFound, "WorkflowTriggerNotFound", 404,
          "The workflow '{0}' trigger '{1}' could not be found.", false},
         {ErrorId::ListCallbackUrlNotSupported, "InvalidTriggerType", 400,
@@ -185,7 +186,7 @@ const std::vector<CatalogueEntry>& error_catalogue() {
          "'Authorization: Bearer <token>'.",
          false},
         {ErrorId::AdminRouteNotFound, "AdminRouteNotFound", 404,
-         "There is no logicmock admin route '{0} {1}'; see docs/making-it-fail.md.", false},
+         "There is no logicmock admin route '{0} {1}'; see docs/journal-and-admin.md.", false},
         {ErrorId::InvalidFaultRule, "InvalidFaultRule", 400, "The fault rule is invalid: {0}",
          false},
         {ErrorId::FaultRuleNotFound, "FaultRuleNotFound", 404, "There is no fault rule '{0}'.",

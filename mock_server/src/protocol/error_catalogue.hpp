@@ -1,6 +1,6 @@
 #pragma once
 // Every error the fake answers with: ARM code, HTTP status, message template and whether ARM's
-// gateway produced it. The only place error texts live; see README "Error catalogue".
+// gateway produced it. The only place error texts live; see docs/reference/arm-errors.md.
 
 #include <initializer_list>
 #include <string>
@@ -51,8 +51,8 @@ enum class ErrorId {
     SasInvalidSignature,
     SasMoreThanOneAuthorization,
     TriggerMethodNotValid,
-    // Logic Apps Standard: Microsoft.Web/sites, its hostruntime API and runtime (README
-    // "Logic Apps Standard")
+    // Logic Apps Standard: Microsoft.Web/sites, its hostruntime API and runtime
+    // (docs/logic-apps-standard.md)
     SiteNotFound,
     SiteWorkflowNotFound,
     StandardWorkflowNotFound,
