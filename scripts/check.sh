@@ -4,15 +4,15 @@
 #   2. layering: tests/core/layering_test.sh over LOGICMOCK_SERVER_LAYERS, read from
 #                mock_server/CMakeLists.txt (docs/ARCHITECTURE.md, "Folders")
 #   3. links:    scripts/check-links.py, every relative link and #anchor in README.md and docs/
-# Every check runs; the exit code is 1 if any failed. Needs git, clang-format and python3
-# (scripts/test.sh installs them). Usage: scripts/check.sh
+# Every check runs; the exit code is 1 if any failed. Needs git, clang-format (Debian's
+# clang-format) and python3. Usage: scripts/check.sh
 set -uo pipefail
 cd "$(dirname "$0")/.."
 failed=()
 
 echo "== format (clang-format --dry-run --Werror)"
 if ! command -v clang-format >/dev/null; then
-    echo "clang-format not found: run scripts/install-deps.sh (test packages)"; failed+=(format)
+    echo "FAIL clang-format not found: sudo apt-get install clang-format"; failed+=(format)
 else
     mapfile -t sources < <(git ls-files -- '*.cpp' '*.hpp' '*.h' '*.cc' ':!:third_party/**')
     if clang-format --dry-run --Werror "${sources[@]}" 2>&1; then
