@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The docs tools refuse what they must: scripts/check-links.py fails on a broken relative link and
-# on a missing #anchor, and tests/doc_block.sh on a missing, a duplicated and an unfenced marker.
-# Runs on scratch pages, never on the repository's own.
+# on a missing #anchor, and tests/doc_block.sh on a missing, a duplicated and an unfenced marker
+# (on scratch pages); and every <!-- test: NAME --> marker in README.md and docs/ is named by a
+# test script under tests/, so no documented block goes unrun.
 # Usage: docs_tools_test.sh REPO_ROOT
 set -euo pipefail
 root=$1
@@ -46,4 +47,14 @@ printf '<!-- test: one -->\n```sh\necho again\n```\n' >>"$work/docs/guide.md"
 expect "a duplicated marker fails" 1 "$root/tests/doc_block.sh" "$work" one
 printf '<!-- test: three -->\ntext, no fence\n' >>"$work/docs/reference/flags.md"
 expect "a marker without a fenced block fails" 1 "$root/tests/doc_block.sh" "$work" three
+
+while IFS= read -r name; do
+    if grep -rqw --include='*.sh' --include='*.py' --include='*.txt' --exclude-dir=node_modules \
+            -- "$name" "$root/tests"; then
+        echo "ok   block $name is run by a test"
+    else
+        echo "FAIL block $name: no test under tests/ names it"; failures=$((failures + 1))
+    fi
+done < <(cd "$root" && grep -rhoE '^<!-- test: [A-Za-z0-9_-]+ -->$' README.md docs |
+             sed -E 's/<!-- test: (.*) -->/\1/' | sort -u)
 [ "$failures" -eq 0 ]
