@@ -31,7 +31,8 @@ install(FILES ${PROJECT_BINARY_DIR}/common/include/logicmock/version.hpp
         DESTINATION include/logicmock)
 
 install(FILES ${PROJECT_SOURCE_DIR}/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
-install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR})
+# docs/ keeps its name, so README's links (docs/…) resolve in the installed copy too.
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs DESTINATION ${CMAKE_INSTALL_DOCDIR})
 
 install(EXPORT logicmockTargets NAMESPACE logicmock:: DESTINATION ${LOGICMOCK_CMAKE_DIR})
 configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/logicmockConfig.cmake.in

@@ -49,7 +49,7 @@ except HttpResponseError as error:  # ResourceNotFoundError, a subclass, for a 4
     print(f"{error.status_code} {error.error.code}: {error.error.message}")
 
 # Make one call fail on purpose: azure-core takes extra headers per call, and the fake answers
-# x-mock-fault with that failure (docs/FAULTS.md). The key is not rotated.
+# x-mock-fault with that failure (docs/making-it-fail.md). The key is not rotated.
 try:
     client.workflows.regenerate_access_key(
         "testResourceGroup",

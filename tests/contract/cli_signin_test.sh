@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # logicmock-client and the contract suite signing in (client credentials) at a logicmock-server
-# --tls --auth entra: README's logicmock-client block run verbatim, Entra's errors typed, the
+# --tls --auth entra: the docs' logicmock-client block (client-signin) run verbatim, Entra's errors typed, the
 # secret never printed, and the whole contract suite with a signed-in token.
-# Usage: cli_signin_test.sh SERVER_BINARY CLIENT_BINARY CONTRACT_TESTS README
+# Usage: cli_signin_test.sh SERVER_BINARY CLIENT_BINARY CONTRACT_TESTS REPO_ROOT
 set -euo pipefail
-server=$1 cli=$(realpath "$2") contract=$3 readme=$4
+server=$1 cli=$(realpath "$2") contract=$3 root=$4
 source "$(dirname "$0")/server_fixture.sh"
 work=$(mktemp -d)
 start_server "$server" --tls --auth entra --ca-out "$work/ca.pem"
@@ -17,16 +17,16 @@ failures=0
 pass() { echo "ok   $1"; }
 fail() { echo "FAIL $1"; failures=$((failures + 1)); }
 
-# README's block, as a user pastes it from the repository root.
-block=$(awk '/<!-- test: client-signin -->/{getline; f=1; next} f && /^```/{exit} f' "$readme")
+# The documented block, as a user pastes it from the repository root.
+block=$("$(dirname "$0")/../doc_block.sh" "$root" client-signin)
 mkdir -p "$work/root/build/bin" && ln -s "$cli" "$work/root/build/bin/logicmock-client"
 status=0
 out=$(cd "$work/root" && env -u AZURE_ACCESS_TOKEN LOGICMOCK="$SERVER_URL" \
       LOGICMOCK_CA="$work/ca.pem" bash -euo pipefail -c "$block" 2>&1) || status=$?
 if [ -n "$block" ] && [ "$status" -eq 0 ] && grep -q '"outcome":"success"' <<<"$out"; then
-    pass "README's logicmock-client sign-in block"
+    pass "the docs' logicmock-client sign-in block"
 else
-    fail "README's logicmock-client sign-in block: exit $status: $out"
+    fail "the docs' logicmock-client sign-in block: exit $status: $out"
 fi
 
 wrong=wrong-secret-value-42

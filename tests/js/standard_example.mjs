@@ -1,6 +1,6 @@
 // Logic Apps Standard with @azure/arm-appservice (api-version 2023-12-01) over HTTPS: list a
-// trigger's callback URL, rotate the primary key, and see the old URL refused. README ("Logic
-// Apps Standard") shows the block below verbatim; tests/js/standard_test.sh runs this file
+// trigger's callback URL, rotate the primary key, and see the old URL refused.
+// docs/logic-apps-standard.md (block js-standard) shows the block below verbatim; tests/js/standard_test.sh runs this file
 // against logicmock-server --tls:
 //   LOGICMOCK_URL=https://127.0.0.1:8443 NODE_EXTRA_CA_CERTS=/tmp/logicmock-ca.pem \
 //     node tests/js/standard_example.mjs

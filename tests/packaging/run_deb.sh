@@ -23,7 +23,8 @@ done
 root="$work/root"
 dpkg-deb -x "$deb" "$root"
 for f in usr/bin/logicmock-server usr/bin/logicmock-client usr/include/logicmock/mock_server.hpp \
-    usr/include/logicmock/version.hpp usr/share/doc/logicmock/README.md; do
+    usr/include/logicmock/version.hpp usr/share/doc/logicmock/README.md \
+    usr/share/doc/logicmock/docs/reference/flags.md; do
     [ -e "$root/$f" ] || fail "the package lacks /$f"
 done
 [ -n "$(find "$root" -name logicmockConfig.cmake)" ] || fail "the package lacks logicmockConfig.cmake"

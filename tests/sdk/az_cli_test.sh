@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # The Azure CLI 2.45 (Debian's azure-cli) against logicmock-server --tls --auth entra, in an
-# isolated AZURE_CONFIG_DIR: runs README's "Azure CLI" block verbatim (az cloud register, az login
+# isolated AZURE_CONFIG_DIR: runs the docs' "Azure CLI" block (az-cli) verbatim (az cloud register, az login
 # --service-principal, az resource invoke-action listCallbackUrl / regenerateAccessKey) and checks
 # what it printed: the callback URL listed before the rotation is refused (401) afterwards, and a
 # newly listed one is accepted.
-# Usage: az_cli_test.sh SERVER_BINARY README
+# Usage: az_cli_test.sh SERVER_BINARY REPO_ROOT
 set -euo pipefail
-server=$1 readme=$2
+server=$1 root=$2
 command -v az >/dev/null || { echo "FAIL: az not found: install Debian's azure-cli (scripts/install-deps.sh)"; exit 1; }
 source "$(dirname "$0")/../contract/server_fixture.sh"
 
@@ -14,15 +14,14 @@ work=$(mktemp -d)
 start_server "$server" --tls --auth entra --ca-out "$work/ca.pem"
 trap 'stop_server; rm -rf "$work"' EXIT
 
-block=$(awk '/<!-- test: az-cli -->/{getline; f=1; next} f && /^```/{exit} f' "$readme")
-[ -n "$block" ] || { echo "FAIL: README has no block after <!-- test: az-cli -->"; exit 1; }
+block=$("$(dirname "$0")/../doc_block.sh" "$root" az-cli)
 
 status=0
 env LOGICMOCK="$SERVER_URL" LOGICMOCK_CA="$work/ca.pem" AZURE_CONFIG_DIR="$work/azure" \
     AZURE_CORE_COLLECT_TELEMETRY=false AZURE_CORE_NO_COLOR=true \
     bash -euo pipefail -c "$block" >"$work/out" 2>"$work/err" || status=$?
 if [ "$status" -ne 0 ]; then
-    echo "FAIL: README's Azure CLI block exited $status"
+    echo "FAIL: the az-cli block exited $status"
     echo "--- stdout"; cat "$work/out"; echo "--- stderr"; cat "$work/err"
     exit 1
 fi

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # The Azure CLI 2.45's device-code login (az login --use-device-code) against logicmock-server
-# --tls --auth entra, in an isolated AZURE_CONFIG_DIR: runs README's block verbatim in the
+# --tls --auth entra, in an isolated AZURE_CONFIG_DIR: runs the docs' az-device-code block verbatim in the
 # background, and when the CLI prints its "open the page … and enter the code …" message, a real
 # headless Chromium (tests/js/sign_in_browser.mjs) enters the code and signs in as the seed's
 # user. Then the block rotates a key as that user. A failed browser step keeps a screenshot.
-# Usage: az_device_code_test.sh SERVER_BINARY README SCREENSHOT_DIR
+# Usage: az_device_code_test.sh SERVER_BINARY REPO_ROOT SCREENSHOT_DIR
 set -euo pipefail
-server=$1 readme=$2 shots=$3
+server=$1 root=$2 shots=$3
 here=$(cd "$(dirname "$0")" && pwd)
 command -v az >/dev/null || { echo "FAIL: az not found: install Debian's azure-cli (scripts/install-deps.sh)"; exit 1; }
 [ -x "${LOGICMOCK_CHROMIUM:-/usr/bin/chromium}" ] || { echo "FAIL: no chromium: install Debian's chromium (scripts/install-deps.sh)"; exit 1; }
@@ -17,8 +17,7 @@ work=$(mktemp -d)
 start_server "$server" --tls --auth entra --ca-out "$work/ca.pem"
 trap 'stop_server; [ -n "${az_pid:-}" ] && kill "$az_pid" 2>/dev/null; rm -rf "$work"' EXIT
 
-block=$(awk '/<!-- test: az-device-code -->/{getline; f=1; next} f && /^```/{exit} f' "$readme")
-[ -n "$block" ] || { echo "FAIL: README has no block after <!-- test: az-device-code -->"; exit 1; }
+block=$("$here/../doc_block.sh" "$root" az-device-code)
 
 env LOGICMOCK="$SERVER_URL" LOGICMOCK_CA="$work/ca.pem" AZURE_CONFIG_DIR="$work/azure" \
     AZURE_CORE_COLLECT_TELEMETRY=false AZURE_CORE_NO_COLOR=true \
@@ -50,7 +49,7 @@ status=0
 wait "$az_pid" || status=$?
 az_pid=
 if [ "$status" -ne 0 ]; then
-    echo "FAIL: README's device-code block exited $status"
+    echo "FAIL: the az-device-code block exited $status"
     echo "--- stdout"; cat "$work/out"; echo "--- stderr"; cat "$work/err"
     exit 1
 fi

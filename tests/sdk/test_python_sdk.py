@@ -194,7 +194,7 @@ class SdkVersionTest(unittest.TestCase):
             azure.mgmt.logic.VERSION,
             SDK_VERSION,
             f"azure-mgmt-logic is {azure.mgmt.logic.VERSION}, these tests were written against "
-            f"{SDK_VERSION}: re-check the SDK's behaviour (docs/TLS_AND_SDKS.md) and update "
+            f"{SDK_VERSION}: re-check the SDK's behaviour (docs/sdks-and-cli.md) and update "
             "SDK_VERSION",
         )
 
@@ -659,7 +659,26 @@ class SignInTest(SdkTestCase):
 USER = "dev@logicmock.onmicrosoft.com"  # fixtures/default-seed.json
 USER_PASSWORD = "logicmock-dev-password"
 JS_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "js")
-README = os.path.join(os.path.dirname(os.path.dirname(JS_DIR)), "README.md")
+REPO_ROOT = os.path.dirname(os.path.dirname(JS_DIR))
+
+
+def doc_block(name):
+    """The block after <!-- test: NAME --> in README.md or docs/ (tests/doc_block.sh), verbatim."""
+    found = subprocess.run([os.path.join(REPO_ROOT, "tests", "doc_block.sh"), REPO_ROOT, name],
+                           capture_output=True, text=True)
+    if found.returncode != 0:
+        raise AssertionError(found.stderr.strip())
+    return found.stdout
+
+
+def doc_pages():
+    """README.md and every page under docs/, as (path, text)."""
+    paths = [os.path.join(REPO_ROOT, "README.md")]
+    for folder, _, files in os.walk(os.path.join(REPO_ROOT, "docs")):
+        paths += [os.path.join(folder, f) for f in sorted(files) if f.endswith(".md")]
+    for path in paths:
+        with open(path, encoding="utf-8") as f:
+            yield path, f.read()
 
 
 def read_or(path, default):
@@ -698,10 +717,7 @@ class UserSignInTest(SdkTestCase):
     def test_interactive_browser_credential_readme_block_in_chromium(self):
         from azure.identity import InteractiveBrowserCredential
 
-        with open(README, encoding="utf-8") as readme:
-            block = re.search(r"<!-- test: python-user-signin -->\n```python\n(.*?)```",
-                              readme.read(), re.S)
-        self.assertIsNotNone(block, "README has no block after <!-- test: python-user-signin -->")
+        block = doc_block("python-user-signin")
         out = self.out("interactive")
         # Python's webbrowser module runs $BROWSER with the sign-in URL (MSAL opens it so).
         set_environment(self, (), {
@@ -712,7 +728,7 @@ class UserSignInTest(SdkTestCase):
         mark = self.last_journal_id()
         before = self.rotations()
         try:
-            exec(block.group(1), {
+            exec(block, {
                 "InteractiveBrowserCredential": InteractiveBrowserCredential,
                 "LogicManagementClient": LogicManagementClient,
                 "RegenerateActionParameter": RegenerateActionParameter,
@@ -776,7 +792,7 @@ class UserSignInTest(SdkTestCase):
 
 
 class DocsExampleTest(unittest.TestCase):
-    """The README's example, run as users run it, against the logicmock-server executable."""
+    """The documented examples, run as users run them, against the logicmock-server executable."""
 
     def run_example(self, example_path, *flags):
         """Starts the executable over HTTPS with flags, runs the example against it as the docs
@@ -824,17 +840,13 @@ class DocsExampleTest(unittest.TestCase):
         example_path = required_env("LOGICMOCK_PYTHON_EXAMPLE")
         with open(example_path) as f:
             example = f.read()
-        docs_dir = os.path.dirname(os.path.dirname(os.path.abspath(example_path)))
-        # TLS_AND_SDKS.md must show the example, and every Python block on it comes from the
-        # file; the README may show the client set-up, and then only as the file has it.
-        pages = {os.path.join(docs_dir, "TLS_AND_SDKS.md"): True,
-                 os.path.join(os.path.dirname(docs_dir), "README.md"): False}
-        for page, required in pages.items():
-            if not os.path.exists(page):
-                self.assertFalse(required, f"{page} is missing")
-                continue
-            with open(page) as f:
-                text = f.read()
+        # docs/sdks-and-cli.md must show the example, and every Python block on it comes from the
+        # file; README and the other pages may show the client set-up, and then only as the
+        # example files have it.
+        required_page = os.path.join(REPO_ROOT, "docs", "sdks-and-cli.md")
+        self.assertTrue(os.path.exists(required_page), f"{required_page} is missing")
+        for page, text in doc_pages():
+            required = page == required_page
             # The user sign-in block is run verbatim by UserSignInTest itself.
             text = re.sub(r"<!-- test: python-user-signin -->\n```python\n.*?```", "", text,
                           flags=re.S)
@@ -860,16 +872,12 @@ class DocsExampleTest(unittest.TestCase):
         )
         with open(signin_path) as f:
             signin = f.read()
-        readme = os.path.join(
-            os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(signin_path)))),
-            "README.md",
-        )
-        with open(readme) as f:
-            blocks = re.findall(r"```python\n(.*?)```", f.read(), re.S)
-        shown = [b for b in blocks if "ClientSecretCredential(" in b]
-        self.assertTrue(shown, "README shows no ClientSecretCredential example")
-        for block in shown:
-            self.assertIn(block, signin, f"README shows sign-in code that {signin_path} does not run")
+        shown = [(page, b) for page, text in doc_pages()
+                 for b in re.findall(r"```python\n(.*?)```", text, re.S)
+                 if "ClientSecretCredential(" in b]
+        self.assertTrue(shown, "README and docs/ show no ClientSecretCredential example")
+        for page, block in shown:
+            self.assertIn(block, signin, f"{page} shows sign-in code that {signin_path} does not run")
 
     def test_the_sign_in_example_works(self):
         signin_path = os.path.join(

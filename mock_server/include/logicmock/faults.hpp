@@ -1,7 +1,7 @@
 #pragma once
 // Fault rules: make the fake fail on purpose. Rules come from a --faults file (JSON validated by
 // schemas/fault-rules.schema.json), from POST /_mock/faults, or from MockAdmin; one request can
-// also carry its own fault in the x-mock-fault header. See docs/FAULTS.md.
+// also carry its own fault in the x-mock-fault header. See docs/making-it-fail.md.
 
 #include <cstddef>
 #include <memory>

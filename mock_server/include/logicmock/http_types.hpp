@@ -29,7 +29,7 @@ struct Request {
 };
 
 // A fault the transport carries out instead of (or while) sending the response; the core only
-// decides it (see docs/FAULTS.md), the httplib adapter executes it.
+// decides it (see docs/making-it-fail.md), the httplib adapter executes it.
 enum class TransportFaultKind {
     Reset,        // TCP RST, nothing sent
     Close,        // orderly close (FIN), nothing sent

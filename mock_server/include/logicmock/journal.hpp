@@ -1,6 +1,6 @@
 #pragma once
 // The request journal: what the fake received. Every ARM and runtime request (not /_mock/ admin
-// calls) is kept in a bounded ring buffer with secrets redacted. See docs/FAULTS.md.
+// calls) is kept in a bounded ring buffer with secrets redacted. See docs/journal-and-admin.md.
 
 #include <cstddef>
 #include <cstdint>

@@ -2,7 +2,7 @@
 // The transport-free core: Service::handle runs one request through ARM's front door
 // (route, api-version, auth, resources, media type, JSON, schema) and the operation.
 // Requests under /workflows/ are callback URL calls to the Logic runtime host instead and take
-// their own, smaller pipeline (runtime_invoke.cpp, docs/CALLBACKS.md).
+// their own, smaller pipeline (runtime_invoke.cpp, docs/callbacks-and-state.md).
 
 #include <cstddef>
 #include <memory>

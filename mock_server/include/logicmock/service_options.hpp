@@ -40,22 +40,22 @@ struct ServiceOptions {
     std::string runtime_base_url;
     std::string self_base_url;
     std::string self_https_base_url;  // the HTTPS listener's when HTTP and HTTPS both listen
-    // Logic Apps Standard callback URLs (README "Logic Apps Standard"): the runtime api-version
+    // Logic Apps Standard callback URLs (docs/logic-apps-standard.md): the runtime api-version
     // they carry, and whether they name https://{site host}:443 instead of this server.
     std::string standard_runtime_api_version = "2022-05-01";
     bool standard_site_host_urls = false;
-    // The fake Entra ID (identity/, README "Sign in").
+    // The fake Entra ID (identity/, docs/signing-in.md).
     IdentityPolicy identity = IdentityPolicy::Seeded;
     std::string signing_key_file;  // PEM; read when it exists, else created; "": a fresh key
     int token_lifetime_s = 3600;   // expires_in; above 300, which clients treat as expired
     std::string identity_header = "logicmock-identity-header";  // managed identity's secret
-    // Fault injection and the request journal (docs/FAULTS.md).
+    // Fault injection and the request journal (docs/making-it-fail.md).
     std::shared_ptr<const FaultRuleList> faults;  // start-up rules (--faults); may be null
     std::size_t journal_size = 1000;              // entries kept; 0 turns the journal off
     std::size_t journal_body_limit = 4096;        // request body bytes kept per entry
     bool admin_enabled = true;                    // false: no /_mock/ admin API, no x-mock-fault
     std::string admin_token;                      // non-empty: admin calls must present it
-    ThrottlingOptions throttling;                 // token buckets (README "Throttling")
+    ThrottlingOptions throttling;                 // token buckets (docs/throttling.md)
     // The intercepting proxy (docs/proxy.md): CONNECT and absolute-form requests for Azure's
     // host names are served; false: they are ordinary requests, routed by path as before.
     bool proxy = true;

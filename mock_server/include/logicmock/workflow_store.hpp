@@ -94,7 +94,7 @@ struct TenantRecord {
     bool operator==(const TenantRecord&) const = default;
 };
 
-// Logic Apps Standard (README "Logic Apps Standard"): a Microsoft.Web/sites resource of kind
+// Logic Apps Standard (docs/logic-apps-standard.md): a Microsoft.Web/sites resource of kind
 // "functionapp,workflowapp" whose runtime hosts workflows, each with request triggers and two
 // access keys. A site's workflow is a WorkflowRecord (its workflow_id signs callback URLs).
 struct SiteWorkflowRecord {

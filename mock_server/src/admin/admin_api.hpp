@@ -1,6 +1,6 @@
 #pragma once
 // The /_mock/ admin API, transport-free: fault rules, the request journal and reset.
-// Admin calls are never journaled and never hit by fault rules. See docs/FAULTS.md.
+// Admin calls are never journaled and never hit by fault rules. See docs/journal-and-admin.md.
 
 #include <string>
 #include <string_view>

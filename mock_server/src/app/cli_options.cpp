@@ -251,7 +251,7 @@ const std::vector<Flag>& flags() {
          [](CliConfig& c, const std::string& v) { c.server.service.proxy = to_bool("proxy", v); },
          true},
         {"faults", "FILE",
-         "fault rules to start with (schemas/fault-rules.schema.json; docs/FAULTS.md)",
+         "fault rules to start with (schemas/fault-rules.schema.json; docs/making-it-fail.md)",
          [](CliConfig& c, const std::string& v) { c.faults_path = v; }},
         {"journal-size", "N",
          "requests kept in the request journal (GET /_mock/journal); 0 turns it off (default "
@@ -409,7 +409,7 @@ std::string cli_help() {
         "Exit codes: 0 stopped by a signal, 1 cannot listen, 2 usage error, bad seed, fault or\n"
         "state file, or unusable certificate, key or --ca-out file.\n"
         "Health: GET /_mock/health. Faults, journal, throttling, reset: /_mock/faults,\n"
-        "/_mock/journal, /_mock/throttling, /_mock/reset (docs/FAULTS.md, README).\n";
+        "/_mock/journal, /_mock/throttling, /_mock/reset (docs/journal-and-admin.md).\n";
     return text;
 }
 

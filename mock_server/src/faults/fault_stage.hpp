@@ -2,7 +2,7 @@
 // Stage 4b: injected faults. Runs after routing, api-version, authentication and resource lookup
 // (so a rule can target one workflow and an unauthenticated call still gets its 401), and before
 // the body checks (so a fault stands in for whatever the body would have caused, as ARM's
-// gateway answers 429/403 before the provider reads the body). See docs/FAULTS.md.
+// gateway answers 429/403 before the provider reads the body). See docs/making-it-fail.md.
 
 #include <optional>
 

@@ -1,8 +1,8 @@
 #pragma once
 // The request journal: a bounded ring of what the fake received and answered.
-// Memory bound: capacity x the largest slot (docs/FAULTS.md); every field is capped on capture.
-// Writing one costs two short lock holds and a few copies into the slot's existing strings;
-// the JSON, the body's redaction and the filters run when the journal is read.
+// Memory bound: capacity x the largest slot (docs/journal-and-admin.md); every field is capped on
+// capture. Writing one costs two short lock holds and a few copies into the slot's existing
+// strings; the JSON, the body's redaction and the filters run when the journal is read.
 
 #include <cstddef>
 #include <memory>

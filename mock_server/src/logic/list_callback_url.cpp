@@ -55,7 +55,7 @@ OperationResult callback_url(const OperationInput& in, const TriggerRecord& trig
 
 }  // namespace
 
-// Workflow level: the first Request trigger by name, else 400 (docs/CALLBACKS.md).
+// Workflow level: the first Request trigger by name, else 400 (docs/callbacks-and-state.md).
 OperationResult list_workflow_callback_url(const OperationInput& input) {
     for (const auto& trigger : input.workflow.triggers) {
         if (trigger.type == "Request") return callback_url(input, trigger, "");

@@ -82,7 +82,8 @@ void on_every_method(httplib::Server& http, const std::string& pattern,
     http.Options(pattern, handler);
 }
 
-// Faults, journal and reset (docs/FAULTS.md); health above stays open to everyone.
+// Faults, journal and reset (docs/making-it-fail.md, docs/journal-and-admin.md); health above stays
+// open to everyone.
 void add_admin_routes(httplib::Server& http, const AdapterContext& c) {
     Service& service = c.service;
     InjectedWaits& waits = c.waits;

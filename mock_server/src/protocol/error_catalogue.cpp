@@ -8,7 +8,7 @@
 namespace logicmock {
 
 // Texts marked [verified]/[observed] in ../shared/docs/arm-conventions.md are copied to the
-// letter; the others are our assumptions (README lists which).
+// letter; the others are our assumptions (docs/reference/arm-errors.md lists which).
 const std::vector<CatalogueEntry>& error_catalogue() {
     static const std::vector<CatalogueEntry> entries{
         {ErrorId::RouteNotFound, "InvalidResourceType", 404,
@@ -89,7 +89,8 @@ const std::vector<CatalogueEntry>& error_catalogue() {
          "'Secondary'. Path 'keyType'.'.",
          false},
         // listCallbackUrl and workflow resources. The code of the two 400s and the 404 for a
-        // trigger are our choice (docs/CALLBACKS.md); the ListCallbackUrl text is observed.
+        // trigger are our choice (docs/callbacks-and-state.md); the ListCallbackUrl text is
+        // observed.
         {ErrorId::WorkflowTriggerNotFound, "WorkflowTriggerNotFound", 404,
          "The workflow '{0}' trigger '{1}' could not be found.", false},
         {ErrorId::ListCallbackUrlNotSupported, "InvalidTriggerType", 400,
@@ -158,7 +159,7 @@ const std::vector<CatalogueEntry>& error_catalogue() {
          "no request body. Path ''.'.",
          false},
         // Fault presets. Throttled and AuthorizationFailed follow ARM's observed texts; the
-        // 503, 504 and 409 texts are assumptions (docs/FAULTS.md).
+        // 503, 504 and 409 texts are assumptions (docs/making-it-fail.md).
         {ErrorId::SubscriptionRequestsThrottled, "SubscriptionRequestsThrottled", 429,
          "Number of requests for subscription '{0}' and operation '{1}' exceeded the backend "
          "storage limit. Please try again after '{2}' seconds.",
@@ -185,7 +186,7 @@ const std::vector<CatalogueEntry>& error_catalogue() {
          "'Authorization: Bearer <token>'.",
          false},
         {ErrorId::AdminRouteNotFound, "AdminRouteNotFound", 404,
-         "There is no logicmock admin route '{0} {1}'; see docs/FAULTS.md.", false},
+         "There is no logicmock admin route '{0} {1}'; see docs/journal-and-admin.md.", false},
         {ErrorId::InvalidFaultRule, "InvalidFaultRule", 400, "The fault rule is invalid: {0}",
          false},
         {ErrorId::FaultRuleNotFound, "FaultRuleNotFound", 404, "There is no fault rule '{0}'.",

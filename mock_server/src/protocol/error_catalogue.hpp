@@ -1,6 +1,6 @@
 #pragma once
 // Every error the fake answers with: ARM code, HTTP status, message template and whether ARM's
-// gateway produced it. The only place error texts live; see README "Error catalogue".
+// gateway produced it. The only place error texts live; see docs/reference/arm-errors.md.
 
 #include <initializer_list>
 #include <string>
@@ -36,7 +36,7 @@ enum class ErrorId {
     InvalidRequestContent,
     MissingRequestContent,
     KeyTypeNotSpecifiedRejected,
-    // listCallbackUrl and workflow resources (docs/CALLBACKS.md)
+    // listCallbackUrl and workflow resources (docs/callbacks-and-state.md)
     WorkflowTriggerNotFound,
     ListCallbackUrlNotSupported,
     WorkflowHasNoRequestTrigger,
@@ -44,22 +44,22 @@ enum class ErrorId {
     InvalidWorkflowName,
     DuplicateTriggerName,
     WorkflowLocationConflict,
-    // the Logic runtime host: callback URL invocation (docs/CALLBACKS.md)
+    // the Logic runtime host: callback URL invocation (docs/callbacks-and-state.md)
     RuntimePathNotFound,
     RuntimeWorkflowNotFound,
     SasAuthorizationRequired,
     SasInvalidSignature,
     SasMoreThanOneAuthorization,
     TriggerMethodNotValid,
-    // Logic Apps Standard: Microsoft.Web/sites, its hostruntime API and runtime (README
-    // "Logic Apps Standard")
+    // Logic Apps Standard: Microsoft.Web/sites, its hostruntime API and runtime
+    // (docs/logic-apps-standard.md)
     SiteNotFound,
     SiteWorkflowNotFound,
     StandardWorkflowNotFound,
     StandardRuntimePathNotFound,
     StandardSasParametersRequired,
     UnexpectedRequestContent,
-    // Fault presets (docs/FAULTS.md).
+    // Fault presets (docs/making-it-fail.md).
     SubscriptionRequestsThrottled,
     ServiceUnavailable,
     GatewayTimeout,

@@ -1,7 +1,7 @@
 #pragma once
 // The Logic runtime host: POST /workflows/{workflowId}/triggers/{trigger}/paths/invoke?sp&sv&sig
 // [&se] (also under /versions/{versionId}). Not ARM: no bearer token, no api-version check;
-// the SAS in the query is the credential (docs/CALLBACKS.md).
+// the SAS in the query is the credential (docs/callbacks-and-state.md).
 
 #include "logicmock/http_types.hpp"
 #include "logicmock/service_options.hpp"

@@ -16,7 +16,7 @@ using namespace logicmock::test;
 
 namespace {
 
-// The recipe of docs/CALLBACKS.md, computed here independently of the server's code.
+// The recipe of docs/callbacks-and-state.md, computed here independently of the server's code.
 std::string expected_sig(const std::string& key_base64, const std::string& string_to_sign) {
     const std::string key = *base64_decode(key_base64, Base64Alphabet::Standard);
     unsigned char mac[EVP_MAX_MD_SIZE];
