@@ -44,6 +44,9 @@ struct ServiceOptions {
     // they carry, and whether they name https://{site host}:443 instead of this server.
     std::string standard_runtime_api_version = "2022-05-01";
     bool standard_site_host_urls = false;
+    // Callback URLs name Azure's runtime hosts (https://prod-00.{region}.logic.azure.com:443,
+    // https://{site}.azurewebsites.net:443) for every request, not only those through the proxy.
+    bool azure_host_urls = false;
     // The fake Entra ID (identity/, docs/signing-in.md).
     IdentityPolicy identity = IdentityPolicy::Seeded;
     std::string signing_key_file;  // PEM; read when it exists, else created; "": a fresh key

@@ -185,6 +185,14 @@ const std::vector<Flag>& flags() {
              c.server.service.standard_site_host_urls = to_bool("standard-site-host-urls", v);
          },
          true},
+        {"azure-host-urls", "",
+         "callback URLs name Azure's runtime hosts (https://prod-00.{region}.logic.azure.com:443, "
+         "https://{site}.azurewebsites.net:443) for every request; requests through the proxy "
+         "always get them",
+         [](CliConfig& c, const std::string& v) {
+             c.server.service.azure_host_urls = to_bool("azure-host-urls", v);
+         },
+         true},
         {"region", "NAME",
          "region named in x-ms-routing-request-id and fallback location (default "
          "westus)",

@@ -116,13 +116,16 @@ struct Service::Impl {
                 ResourcesInput{*store, options, match, api_version.value_or("")});
         }
         const auto& target_workflow = std::get<RouteTarget>(workflow);
+        const bool azure_hosts = names_azure_hosts(request);
         if (target_workflow.site) {  // the Microsoft.Web site scopes: web/
-            return run_web_operation(WebOperationInput{
-                *store, options, match, *target_workflow.site, target_workflow.workflow, parsed});
+            return run_web_operation(WebOperationInput{*store, options, match,
+                                                       *target_workflow.site,
+                                                       target_workflow.workflow, parsed,
+                                                       azure_hosts});
         }
         return run_operation(OperationInput{*store, options, match, target_workflow.workflow,
                                             parsed, target_workflow.exists,
-                                            api_version.value_or("")});
+                                            api_version.value_or(""), azure_hosts});
     }
 
     // A fault's ARM ErrorResponse {"error":{code,message}} as Entra's body {error,
@@ -181,6 +184,14 @@ struct Service::Impl {
         add_arm_headers(response, context.request, assign_request_ids(context.request), options,
                         context.now, mode, trace.rate_limit);
         return response;
+    }
+
+    // Whether answers name Azure's own host names (callback URLs): the request came through the
+    // proxy or named an Azure host, or --azure-host-urls says so.
+    bool names_azure_hosts(const Request& request) const {
+        if (options.azure_host_urls || request.proxied) return true;
+        auto host = request.headers.get("Host");
+        return host && service_for_host_header(*host).has_value();
     }
 
     // The host table's service, or for a direct request to this server's own address, the one

@@ -5,6 +5,7 @@
 
 #include "hosts/host_table.hpp"
 #include "hosts/proxy_request.hpp"
+#include "callback_test_support.hpp"
 #include "journal/request_journal.hpp"
 #include "pipeline_test_support.hpp"
 
@@ -151,4 +152,36 @@ TEST_CASE("direct requests keep their path routing, or follow a Host the table n
     off.proxy = false;
     ServiceFixture no_proxy(off);
     CHECK(no_proxy.service.handle(connect_to("management.azure.com:443")).status != 200);
+}
+
+TEST_CASE("through the proxy, callback URLs have Azure's shape and are served at that host",
+          "[proxy]") {
+    CallbackFixture f;
+    const ProxiedTarget arm{"https", "management.azure.com", 443};
+    auto through = [](Request r, const ProxiedTarget& target) {
+        r.proxied = target;
+        r.headers.set("Host", target.host);
+        return r;
+    };
+    const Response listed = f.service.handle(through(trigger_callback_request(), arm));
+    REQUIRE(listed.status == 200);
+    const auto body = body_json(listed);
+    const std::string url = body["value"];
+    CHECK_THAT(url, Catch::StartsWith("https://prod-00.westus.logic.azure.com:443/workflows/" +
+                                      kWorkflowId + "/triggers/manual/paths/invoke?api-version="));
+    CHECK(body["basePath"] == "https://prod-00.westus.logic.azure.com/workflows/" + kWorkflowId +
+                                  "/triggers/manual/paths/invoke");
+
+    const ProxiedTarget runtime{"https", "prod-00.westus.logic.azure.com", 443};
+    CHECK(f.service.handle(through(invoke_request(url), runtime)).status == 202);
+    Request rotate = arm_request("POST", workflow_target() + "/regenerateAccessKey?api-version=2019-05-01",
+                                 R"({"keyType":"Primary"})");
+    REQUIRE(f.service.handle(through(rotate, arm)).status == 200);
+    CHECK(f.service.handle(through(invoke_request(url), runtime)).status == 401);
+
+    // The runtime host answers only the runtime: ARM's paths are not there.
+    CHECK(f.service.handle(through(regenerate_request(), runtime)).status == 404);
+    // Direct requests keep this server's URLs.
+    CHECK_THAT(callback_value(f.service.handle(trigger_callback_request())),
+               Catch::StartsWith("https://prod-00.westus.logic.test/workflows/"));
 }
