@@ -9,7 +9,6 @@
 #include "identity/scope.hpp"
 #include "identity/sign_in_client.hpp"
 #include "identity/sign_in_page.hpp"
-#include "identity/token_endpoint.hpp"
 #include "identity/token_issuer.hpp"
 #include "logic/workflow_resource.hpp"
 #include "logicmock/http_headers.hpp"

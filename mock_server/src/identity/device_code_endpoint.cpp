@@ -8,7 +8,6 @@
 #include "identity/scope.hpp"
 #include "identity/sign_in_client.hpp"
 #include "identity/sign_in_page.hpp"
-#include "identity/token_endpoint.hpp"
 #include "logicmock/http_headers.hpp"
 
 namespace logicmock {

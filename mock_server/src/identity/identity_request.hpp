@@ -1,10 +1,15 @@
 #pragma once
 // What every identity endpoint reads: the request, settings, directory, key and clock, and the
-// short-lived codes the sign-in flows keep.
+// short-lived codes the sign-in flows keep; the token request form as Entra reads it first.
 
+#include <cstddef>
+#include <optional>
 #include <string>
+#include <variant>
 
+#include "identity/form_body.hpp"
 #include "identity/grant_store.hpp"
+#include "identity/identity_routes.hpp"
 #include "identity/page_token.hpp"
 #include "identity/signing_key.hpp"
 #include "logicmock/http_types.hpp"
@@ -29,5 +34,18 @@ struct IdentityRequest {
 
 // 200 with a JSON body and Entra's headers.
 Response entra_json(const IdentityRequest& in, const std::string& body);
+
+// Token request bodies above this are refused (AADSTS90100) before they are parsed.
+inline constexpr std::size_t kMaxTokenRequestBytes = 64 * 1024;
+
+// What the token and device code endpoints read first, in Entra's order: POST only, the route's
+// tenant (none for common and organizations, which only a user can resolve), a body within
+// kMaxTokenRequestBytes, then the form (a body of another media type has no parameters).
+struct EntraForm {
+    std::optional<TenantRecord> tenant;
+    FormBody form;
+};
+std::variant<EntraForm, Response> read_entra_form(const IdentityRequest& in,
+                                                  const IdentityRoute& route);
 
 }  // namespace logicmock

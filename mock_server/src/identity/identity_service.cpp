@@ -12,12 +12,6 @@
 
 namespace logicmock {
 
-Response entra_json(const IdentityRequest& in, const std::string& body) {
-    Response response(200, {}, body);
-    add_entra_headers(response, in.request, random_guid());
-    return response;
-}
-
 IdentityService::IdentityService(const ServiceOptions& options, const WorkflowStore& store)
     : options_(options), store_(store), page_secret_(random_page_secret()) {
     if (!options_.signing_key_file.empty()) {

@@ -10,6 +10,7 @@ target_sources(logicmock_server PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/entra_errors.cpp
     ${CMAKE_CURRENT_LIST_DIR}/form_body.cpp
     ${CMAKE_CURRENT_LIST_DIR}/grant_store.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/identity_request.cpp
     ${CMAKE_CURRENT_LIST_DIR}/identity_routes.cpp
     ${CMAKE_CURRENT_LIST_DIR}/identity_service.cpp
     ${CMAKE_CURRENT_LIST_DIR}/jwt.cpp
