@@ -5,10 +5,10 @@
 #include <array>
 #include <nlohmann/json.hpp>
 
-#include "identity/base_url.hpp"
-#include "identity/directory.hpp"
-#include "identity/sign_in_client.hpp"
-#include "identity/token_issuer.hpp"
+#include "identity/directory/directory.hpp"
+#include "identity/directory/sign_in_client.hpp"
+#include "identity/requests/base_url.hpp"
+#include "identity/tokens/token_issuer.hpp"
 #include "logicmock/json_text.hpp"
 #include "util/base64.hpp"
 

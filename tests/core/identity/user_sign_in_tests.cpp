@@ -7,8 +7,8 @@
 #include <map>
 #include <regex>
 
-#include "identity/grant_store.hpp"
 #include "identity/identity_test_support.hpp"
+#include "identity/tokens/grant_store.hpp"
 #include "logic/workflow_resource.hpp"
 #include "logicmock/journal.hpp"
 #include "logicmock/mock_admin.hpp"
@@ -476,7 +476,8 @@ TEST_CASE("the device code flow answers authorization_pending until the user sig
         form.emplace_back("passwd", password);
         return f.handle(form_post("/devicelogin", encode(form)));
     };
-    REQUIRE_THAT(post("WRONGCODE", kPassword).body, Catch::Contains("Check the code and try again."));
+    REQUIRE_THAT(post("WRONGCODE", kPassword).body,
+                 Catch::Contains("Check the code and try again."));
     REQUIRE_THAT(post(user_code, "nope").body, Catch::Contains("AADSTS50126"));
     require_entra_error(poll(), 400, "authorization_pending", 70016);
     Params no_token{{"otc", user_code}, {"login", kUser}, {"passwd", kPassword}};
