@@ -32,7 +32,7 @@ std::optional<ArmError> check_audience(const std::string& audience, const AuthIn
     for (auto allowed : kManagementAudiences) {
         if (audience == allowed) return std::nullopt;
     }
-    // @azure/arm-logic asks for "{endpoint}/.default" (entra-id.md §7): this server's own URL.
+    // @azure/arm-logic asks for "{endpoint}/.default" (docs/signing-in.md): this server's own URL.
     if (entra) {
         std::string_view aud = audience;
         if (!aud.empty() && aud.back() == '/') aud.remove_suffix(1);

@@ -11,7 +11,7 @@
 
 namespace logicmock {
 
-// "adfs" (ADFS-style authorities, entra-id.md §1) means the seed's first tenant.
+// "adfs" (ADFS-style authorities, docs/signing-in.md) means the seed's first tenant.
 inline constexpr std::string_view kAdfsTenant = "adfs";
 
 // The tenant {tenant} names: its id, its default domain, or "adfs".

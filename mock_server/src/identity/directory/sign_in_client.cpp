@@ -12,7 +12,7 @@ struct KnownClient {
     std::string_view name;
 };
 
-// Microsoft's first-party public clients developers sign in with (entra-id.md §8).
+// Microsoft's first-party public clients developers sign in with (docs/signing-in.md).
 constexpr std::array<KnownClient, 4> kKnownClients{{
     {kAzureCliClientId, "Microsoft Azure CLI"},
     {"1950a258-227b-4e31-a9cf-717495945fc2", "Microsoft Azure PowerShell"},

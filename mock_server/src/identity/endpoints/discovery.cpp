@@ -12,7 +12,7 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-// Discovery answers are cached by clients for a day (entra-id.md §2).
+// Discovery answers are cached by clients for a day (docs/signing-in.md).
 Response cacheable(const Json& body) {
     Response response(200, {}, body.dump());
     response.headers.set("Content-Type", "application/json; charset=utf-8");

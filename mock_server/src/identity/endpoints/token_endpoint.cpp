@@ -54,7 +54,7 @@ Response token_answer(const IdentityRequest& in, const IssuedToken& token, bool 
     nlohmann::ordered_json body;
     body["token_type"] = "Bearer";
     if (v1_shape) {
-        // The v1 endpoint's answer carries its numbers as strings (entra-id.md §2).
+        // The v1 endpoint's answer carries its numbers as strings (docs/signing-in.md).
         body["expires_in"] = std::to_string(token.expires_in);
         body["ext_expires_in"] = std::to_string(token.expires_in);
         body["expires_on"] = std::to_string(token.expires_on);

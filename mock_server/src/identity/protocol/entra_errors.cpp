@@ -48,11 +48,11 @@ std::string correlation_id_of(const Request& request) {
 
 }  // namespace
 
-// Texts marked [verified]/[observed] in ../shared/docs/entra-id.md §3 are copied to the letter;
+// Texts docs/reference/entra-errors.md marks [verified]/[observed] are copied to the letter;
 // AADSTS90100, AADSTS900561, AADSTS90033 and the managed identity rows are our assumptions
 // (README "Sign in" says so). Sign-in rows (checked by search, README "Entra errors" names the
 // sources): observed texts for 50126, 50011, 54005, 70008, 501481, 9002313, 70016 and 70020
-// (entra-id.md §8 guessed 70019; clients see 70020); 50149 is in Microsoft's error reference;
+// (70019 was a first guess; clients see 70020); 50149 is in Microsoft's error reference;
 // 700054 and 70000 are inferred; the user-code row is an assumption.
 const std::vector<EntraCatalogueEntry>& entra_error_catalogue() {
     static const std::vector<EntraCatalogueEntry> entries{

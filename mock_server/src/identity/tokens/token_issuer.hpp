@@ -1,5 +1,5 @@
 #pragma once
-// Access tokens as Entra ID mints them for ARM: RS256 JWTs with v1 claims (entra-id.md §5).
+// Access tokens as Entra ID mints them for ARM: RS256 JWTs with v1 claims (docs/signing-in.md).
 
 #include <cstdint>
 #include <optional>
@@ -29,7 +29,7 @@ IssuedToken issue_token(const SigningKey& key, const std::string& tenant_id,
                         int lifetime_s, SystemTime now);
 
 // A user's access token for ARM: v1 claims with scp user_impersonation, upn, name, amr, idtyp
-// "user" and the client as appid (entra-id.md §8).
+// "user" and the client as appid (docs/signing-in.md).
 IssuedToken issue_user_token(const SigningKey& key, const SignedInUser& user,
                              const std::string& client_id, const std::string& audience,
                              int lifetime_s, SystemTime now);
