@@ -8,7 +8,7 @@
 #include <sstream>
 
 #include "app/cli_options.hpp"
-#include "identity/entra_errors.hpp"
+#include "identity/protocol/entra_errors.hpp"
 #include "protocol/error_catalogue.hpp"
 
 namespace {

@@ -19,7 +19,7 @@
 
 #include "admin/admin_api.hpp"
 #include "faults/fault_engine.hpp"
-#include "identity/identity_routes.hpp"
+#include "identity/protocol/identity_routes.hpp"
 #include "logicmock/http_headers.hpp"
 #include "logicmock/json_text.hpp"
 #include "logicmock/schema_validator.hpp"

@@ -1,5 +1,5 @@
 #pragma once
-// ARM's 2024 throttling model (../shared/docs/arm-throttling.md §9): token buckets per
+// ARM's 2024 throttling model (docs/throttling.md): token buckets per
 // subscription x principal x operation type, plus one global bucket per subscription and
 // operation type. Settings for ServiceOptions::throttling and a clock tests can move by hand.
 

@@ -11,7 +11,7 @@ namespace logicmock {
 // Stage 2: api-version present (MissingApiVersionParameter) and one the resource type lists in
 // the provider catalogue (NoRegisteredProviderFound, whose message names the resource's location,
 // looked up only then). Microsoft.Web/sites' list also covers its hostruntime paths
-// (../shared/docs/logic-standard.md section 2.1).
+// (docs/logic-apps-standard.md).
 std::optional<ArmError> check_api_version(const ResourceTypeInfo& type,
                                           const std::optional<std::string>& api_version,
                                           const std::function<std::string()>& location);

@@ -5,10 +5,10 @@
 #include <array>
 #include <nlohmann/json.hpp>
 
-#include "identity/base_url.hpp"
-#include "identity/directory.hpp"
-#include "identity/sign_in_client.hpp"
-#include "identity/token_issuer.hpp"
+#include "identity/directory/directory.hpp"
+#include "identity/directory/sign_in_client.hpp"
+#include "identity/requests/base_url.hpp"
+#include "identity/tokens/token_issuer.hpp"
 #include "logicmock/json_text.hpp"
 #include "util/base64.hpp"
 
@@ -32,7 +32,7 @@ std::optional<ArmError> check_audience(const std::string& audience, const AuthIn
     for (auto allowed : kManagementAudiences) {
         if (audience == allowed) return std::nullopt;
     }
-    // @azure/arm-logic asks for "{endpoint}/.default" (entra-id.md §7): this server's own URL.
+    // @azure/arm-logic asks for "{endpoint}/.default" (docs/signing-in.md): this server's own URL.
     if (entra) {
         std::string_view aud = audience;
         if (!aud.empty() && aud.back() == '/') aud.remove_suffix(1);

@@ -1,7 +1,7 @@
 #pragma once
 #include <optional>
 
-#include "identity/identity_service.hpp"
+#include "identity/endpoints/identity_service.hpp"
 #include "logicmock/http_types.hpp"
 #include "logicmock/service_options.hpp"
 #include "protocol/caller_principal.hpp"

@@ -15,7 +15,7 @@ constexpr std::string_view kSitePrefix[] = {
     "providers",     "Microsoft.Web",    "sites",          "{siteName}"};
 
 // Logic Apps Standard: the site, its workflows, and the hostruntime management API
-// (../shared/docs/logic-standard.md section 2).
+// (docs/logic-apps-standard.md).
 std::vector<std::string_view> site_path(std::initializer_list<std::string_view> tail) {
     std::vector<std::string_view> pattern(std::begin(kSitePrefix), std::end(kSitePrefix));
     pattern.insert(pattern.end(), tail);

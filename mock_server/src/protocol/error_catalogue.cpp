@@ -7,8 +7,8 @@
 
 namespace logicmock {
 
-// Texts marked [verified]/[observed] in ../shared/docs/arm-conventions.md are copied to the
-// letter; the others are our assumptions (docs/reference/arm-errors.md lists which).
+// Texts docs/reference/arm-errors.md marks [verified]/[observed] are copied to the letter; the
+// others are our assumptions (that page lists which).
 const std::vector<CatalogueEntry>& error_catalogue() {
     static const std::vector<CatalogueEntry> entries{
         {ErrorId::RouteNotFound, "InvalidResourceType", 404,
@@ -61,7 +61,7 @@ const std::vector<CatalogueEntry>& error_catalogue() {
          "The Resource 'Microsoft.Logic/workflows/{0}' under resource group '{1}' was not found. "
          "For more details please go to https://aka.ms/ARMResourceNotFoundFix",
          false},
-        // The token-bucket text (arm-throttling.md 9.3, observed for 'read'). The fault preset
+        // The token-bucket text (docs/throttling.md, observed for 'read'). The fault preset
         // Throttled shares the code but quotes the older backend-limit text below.
         {ErrorId::SubscriptionTokensExhausted, "SubscriptionRequestsThrottled", 429,
          "Number of '{0}' requests for subscription '{1}' actor '{2}' exceeded. Please try again "
@@ -116,7 +116,7 @@ const std::vector<CatalogueEntry>& error_catalogue() {
          "resource with the same name cannot be created in location '{3}'. Please select a new "
          "resource name.",
          true},
-        // The Logic runtime host (callback URLs). Texts from logic-callback-keys.md section 3.
+        // The Logic runtime host (callback URLs). Texts from docs/callbacks-and-state.md.
         {ErrorId::RuntimePathNotFound, "NotFound", 404,
          "The requested path is not a workflow trigger endpoint: expected "
          "'/workflows/{workflowId}/triggers/{triggerName}/paths/invoke'.",
@@ -133,7 +133,7 @@ const std::vector<CatalogueEntry>& error_catalogue() {
          false},
         {ErrorId::TriggerMethodNotValid, "TriggerRequestMethodNotValid", 400,
          "The HTTP method for this request is not valid: expected 'Post' and actual '{0}'.", false},
-        // Logic Apps Standard (../shared/docs/logic-standard.md). SiteNotFound is ARM's
+        // Logic Apps Standard (docs/logic-apps-standard.md). SiteNotFound is ARM's
         // ResourceNotFound with the Microsoft.Web/sites type; the GetWorkflow text is the
         // REST reference's (its code is our choice); the runtime's workflow text and the SAS
         // parameters text are observed (section 6), their use on the hostruntime path, the

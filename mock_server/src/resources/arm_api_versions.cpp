@@ -17,7 +17,7 @@ const std::vector<std::string_view>& versions_of(ApiVersionSet set) {
         "2018-05-01", "2019-05-01", "2019-05-10", "2019-07-01", "2019-08-01",
         "2019-10-01", "2020-06-01", "2020-08-01", "2020-10-01", "2021-01-01",
         "2021-04-01", "2022-09-01", "2023-07-01", "2024-03-01"};
-    // ../shared/docs/entra-id.md §6.1: the object shape (2015-01-01) and the array (2019-05-01).
+    // docs/signing-in.md: the object shape (2015-01-01) and the array (2019-05-01).
     static const std::vector<std::string_view> metadata{"2015-01-01", "2019-05-01"};
     switch (set) {
         case ApiVersionSet::Subscriptions:

@@ -15,15 +15,16 @@ const std::vector<std::string_view> kLocations{
 
 const std::vector<ProviderInfo>& provider_catalogue() {
     static const std::vector<ProviderInfo> providers{
-        // The api-versions that define the workflow operations served here
-        // (../shared/spec/azure-logic-2019-05-01).
+        // The api-versions that define the workflow operations served here (the published
+        // OpenAPI file: azure-rest-api-specs, specification/logic/resource-manager/
+        // Microsoft.Logic/stable/2019-05-01/logic.json).
         {"Microsoft.Logic",
          {{"workflows",
            {"2019-05-01", "2018-07-01-preview", "2016-06-01"},
            kLocations,
            "CrossResourceGroupResourceMove, CrossSubscriptionResourceMove, "
            "SystemAssignedResourceIdentity, SupportsTags, SupportsLocation"}}},
-        // Logic Apps Standard runs on Microsoft.Web/sites (../shared/docs/logic-standard.md §2.1).
+        // Logic Apps Standard runs on Microsoft.Web/sites (docs/logic-apps-standard.md).
         {"Microsoft.Web",
          {{"sites",
            {"2025-05-01", "2025-03-01", "2024-11-01", "2024-04-01", "2023-12-01", "2023-01-01",

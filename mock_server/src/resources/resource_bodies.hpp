@@ -18,7 +18,7 @@ nlohmann::json provider_json(const ProviderInfo& provider, const std::string& su
 
 // GET /metadata/endpoints: the 2015-01-01 object, or the 2019-05-01 array of clouds. The login
 // endpoint is this server's ADFS authority ({base}/adfs), the one form that the Azure CLI 2.45
-// signs in with without asking login.microsoftonline.com first (entra-id.md §7).
+// signs in with without asking login.microsoftonline.com first (docs/signing-in.md).
 nlohmann::json metadata_endpoints_json(const std::string& self_base_url, bool cloud_array);
 
 }  // namespace logicmock

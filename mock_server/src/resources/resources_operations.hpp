@@ -1,7 +1,7 @@
 #pragma once
 // Stage 8 for ARM's own routes: the subscriptions and tenants the caller may use, a resource
 // provider's types and api-versions, and the cloud's metadata endpoints, in the shapes
-// azure-mgmt-resource and the Azure CLI read (../shared/docs/entra-id.md §6).
+// azure-mgmt-resource and the Azure CLI read (docs/signing-in.md).
 
 #include <string>
 

@@ -1,8 +1,8 @@
 #pragma once
 // The Logic Apps Standard runtime: POST /api/{workflow}/triggers/{trigger}/invoke?api-version&sp
-// &sv&sig, the callback URLs of a site's workflows (../shared/docs/logic-standard.md sections 4
-// and 6). The site is the one whose default host name the Host header names, else any site with
-// a workflow of that name whose key signed the URL. No bearer token; the SAS is the credential.
+// &sv&sig, the callback URLs of a site's workflows (docs/logic-apps-standard.md). The site is the
+// one whose default host name the Host header names, else any site with a workflow of that name
+// whose key signed the URL. No bearer token; the SAS is the credential.
 
 #include "logicmock/http_types.hpp"
 #include "logicmock/service_options.hpp"

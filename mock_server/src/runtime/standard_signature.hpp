@@ -1,7 +1,7 @@
 #pragma once
 // What a Logic Apps Standard callback URL signs: callback_signature's recipe over the site
 // workflow's workflow id and scope "/triggers/{trigger}", with sp "/triggers/{trigger}/run",
-// sv "1.0" and no se (../shared/docs/logic-standard.md section 4).
+// sv "1.0" and no se (docs/logic-apps-standard.md).
 
 #include <string_view>
 

@@ -1,7 +1,8 @@
 #pragma once
 // Stage 4c of the ARM pipeline: charge the request to its buckets and, in enforce mode, answer
 // 429 when one is empty. After authentication and the subscription / resource group lookup and
-// after the fault stage (fault rules win); before the body checks (arm-conventions.md §5).
+// after the fault stage (fault rules win); before the body checks (docs/reference/arm-errors.md,
+// ARM's order of checks).
 
 #include <optional>
 #include <string_view>

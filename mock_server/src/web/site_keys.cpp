@@ -1,6 +1,6 @@
 // The hostruntime's key operations: regenerateAccessKey (200, no body) and a trigger's
 // listCallbackUrl, a URL in Standard's own format signed with the primary key
-// (../shared/docs/logic-standard.md sections 2 to 4).
+// (docs/logic-apps-standard.md).
 
 #include "logic/callback_url_body.hpp"
 #include "logic/operations.hpp"

@@ -12,7 +12,7 @@ std::string site_resource_id(const SiteRecord& site) {
            "/providers/Microsoft.Web/sites/" + site.name;
 }
 
-// Assumption: the minimal body of logic-standard.md section 1; the plan is named after the site.
+// Assumption: the minimal body docs/logic-apps-standard.md shows; the plan is named after the site.
 nlohmann::json site_json(const SiteRecord& site) {
     const std::string scm = site.default_host_name.substr(0, site.default_host_name.find('.')) +
                             ".scm" +

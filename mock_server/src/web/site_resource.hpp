@@ -1,6 +1,6 @@
 #pragma once
 // A Standard site, its workflows and their triggers as the Microsoft.Web API shows them
-// (../shared/docs/logic-standard.md sections 1 to 3). Never includes the access keys.
+// (docs/logic-apps-standard.md). Never includes the access keys.
 
 #include <nlohmann/json.hpp>
 #include <string>

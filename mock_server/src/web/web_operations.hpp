@@ -1,6 +1,6 @@
 #pragma once
 // Stage 8 for Logic Apps Standard: the Microsoft.Web/sites operations and the site's hostruntime
-// management API (../shared/docs/logic-standard.md section 2), once the front door has found the
+// management API (docs/logic-apps-standard.md), once the front door has found the
 // site and, where the route names one, its workflow.
 
 #include <variant>

@@ -2,8 +2,8 @@
 
 #include <catch2/catch.hpp>
 
-#include "identity/identity_routes.hpp"
 #include "identity/identity_test_support.hpp"
+#include "identity/protocol/identity_routes.hpp"
 #include "logicmock/seed.hpp"
 #include "logicmock/service.hpp"
 

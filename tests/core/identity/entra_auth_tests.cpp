@@ -9,8 +9,8 @@
 #include <filesystem>
 
 #include "identity/identity_test_support.hpp"
-#include "identity/jwt.hpp"
-#include "identity/signing_key.hpp"
+#include "identity/tokens/jwt.hpp"
+#include "identity/tokens/signing_key.hpp"
 #include "pipeline_test_support.hpp"
 #include "util/base64.hpp"
 

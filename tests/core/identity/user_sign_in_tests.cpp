@@ -7,8 +7,8 @@
 #include <map>
 #include <regex>
 
-#include "identity/grant_store.hpp"
 #include "identity/identity_test_support.hpp"
+#include "identity/tokens/grant_store.hpp"
 #include "logic/workflow_resource.hpp"
 #include "logicmock/journal.hpp"
 #include "logicmock/mock_admin.hpp"

@@ -1,0 +1,13 @@
+#pragma once
+// App Service managed identity: GET {IDENTITY_ENDPOINT}?api-version=2019-08-01&resource=R with
+// X-IDENTITY-HEADER: {IDENTITY_HEADER} (docs/signing-in.md). IDENTITY_ENDPOINT is this server's
+// /msi/token; the header must equal --identity-header. client_id, principal_id / object_id pick a
+// seeded service principal; without them the first tenant's first principal answers.
+
+#include "identity/requests/identity_request.hpp"
+
+namespace logicmock {
+
+Response serve_managed_identity(const IdentityRequest& in);
+
+}  // namespace logicmock
