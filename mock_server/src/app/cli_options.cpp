@@ -328,8 +328,9 @@ void check_tls_flags(const CliConfig& c) {
     }
     if (!c.server.service.proxy && !tls.cert_file.empty() &&
         (c.ca_out || !tls.ca_cert_file.empty())) {
-        throw UsageError("--ca-out and --ca-cert need logicmock's CA: with --cert and "
-                         "--proxy=false there is none");
+        throw UsageError(
+            "--ca-out and --ca-cert need logicmock's CA: with --cert and "
+            "--proxy=false there is none");
     }
     if (tls.port && *tls.port != 0 && *tls.port == c.server.port) {
         throw UsageError("--tls-port must differ from --port");

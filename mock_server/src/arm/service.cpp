@@ -118,10 +118,9 @@ struct Service::Impl {
         const auto& target_workflow = std::get<RouteTarget>(workflow);
         const bool azure_hosts = names_azure_hosts(request);
         if (target_workflow.site) {  // the Microsoft.Web site scopes: web/
-            return run_web_operation(WebOperationInput{*store, options, match,
-                                                       *target_workflow.site,
-                                                       target_workflow.workflow, parsed,
-                                                       azure_hosts});
+            return run_web_operation(
+                WebOperationInput{*store, options, match, *target_workflow.site,
+                                  target_workflow.workflow, parsed, azure_hosts});
         }
         return run_operation(OperationInput{*store, options, match, target_workflow.workflow,
                                             parsed, target_workflow.exists,
@@ -218,12 +217,19 @@ struct Service::Impl {
                 if (auto route = match_identity_route(context.target)) {
                     return handle_identity(context, *route);
                 }
-                break;  // Assumption: other paths on Entra's hosts get ARM's 404 (no source)
+                if (decision.service) {  // on Entra's own host: Entra's 404, not ARM's
+                    const std::string& target = context.request.target;
+                    const std::string path = target.substr(0, target.find('?')).substr(0, 256);
+                    return entra_error(EntraErrorId::EndpointNotFound, {path}, context.request,
+                                       context.now);
+                }
+                break;
+            case HostService::Imds:
+                return handle_identity(context, match_imds_route(context.target));
             case HostService::LogicRuntime:
                 return handle_runtime_request(context, options, *store);
             case HostService::StandardRuntime:
                 return handle_standard_runtime_request(context, options, *store);
-            case HostService::Imds:
             case HostService::Arm:
                 break;
         }

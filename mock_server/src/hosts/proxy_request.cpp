@@ -11,8 +11,8 @@ ProxyDecision refuse(ErrorId id, std::initializer_list<std::string_view> args) {
 }
 
 ProxyDecision not_served(const Authority& authority, std::string_view scheme) {
-    const std::string named = std::string(scheme) + "://" + authority.host + ":" +
-                              std::to_string(authority.port);
+    const std::string named =
+        std::string(scheme) + "://" + authority.host + ":" + std::to_string(authority.port);
     return refuse(ErrorId::ProxyHostNotServed, {named, served_hosts_text()});
 }
 
@@ -94,8 +94,8 @@ ProxyDecision decide_proxy(const Request& request) {
     if (request.proxied) {
         if (auto mismatch = host_mismatch(request, request.proxied->host)) return *mismatch;
         out.kind = ProxyDecision::Kind::Serve;
-        out.service = service_for_host(request.proxied->host, request.proxied->scheme,
-                                       request.proxied->port);
+        out.service =
+            service_for_host(request.proxied->host, request.proxied->scheme, request.proxied->port);
         if (!out.service) {
             return not_served(Authority{request.proxied->host, request.proxied->port},
                               request.proxied->scheme);

@@ -37,7 +37,8 @@ std::string random_workflow_id() {
 }  // namespace
 
 OperationResult get_workflow(const OperationInput& input) {
-    return json_response(200, workflow_resource_json(input.workflow, input.options, input.azure_hosts));
+    return json_response(200,
+                         workflow_resource_json(input.workflow, input.options, input.azure_hosts));
 }
 
 OperationResult put_workflow(const OperationInput& input) {

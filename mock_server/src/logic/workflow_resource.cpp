@@ -59,8 +59,8 @@ nlohmann::json workflow_definition(const WorkflowRecord& wf) {
 
 nlohmann::json workflow_resource_json(const WorkflowRecord& wf, const ServiceOptions& options,
                                       bool azure_hosts) {
-    const std::string runtime_host = azure_hosts ? azure_runtime_host(wf.location, options, true)
-                                                 : runtime_base_url(options);
+    const std::string runtime_host =
+        azure_hosts ? azure_runtime_host(wf.location, options, true) : runtime_base_url(options);
     const Ticks changed = to_ticks(wf.changed_time);
     nlohmann::json properties{
         {"provisioningState", "Succeeded"},

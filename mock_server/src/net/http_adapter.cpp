@@ -59,17 +59,17 @@ void add_mock_routes(httplib::Server& http, const AdapterContext& c) {
         res.set_header("Cache-Control", "no-cache");
         res.set_content(pem, "application/x-pem-file");
     });
-    http.Get("/_mock/health", [&store, &service, &waits](const httplib::Request& req,
-                                                         httplib::Response& res) {
-        if (!on_direct_address()) {
-            return deliver_response(service.handle(to_core_request(req)), res, waits);
-        }
-        res.set_header("Cache-Control", "no-cache");
-        res.set_content(std::string("{\"status\":\"ok\",\"version\":\"") + kVersion +
-                            "\",\"workflows\":" + std::to_string(store.all_workflows().size()) +
-                            "}",
-                        "application/json; charset=utf-8");
-    });
+    http.Get("/_mock/health",
+             [&store, &service, &waits](const httplib::Request& req, httplib::Response& res) {
+                 if (!on_direct_address()) {
+                     return deliver_response(service.handle(to_core_request(req)), res, waits);
+                 }
+                 res.set_header("Cache-Control", "no-cache");
+                 res.set_content(
+                     std::string("{\"status\":\"ok\",\"version\":\"") + kVersion +
+                         "\",\"workflows\":" + std::to_string(store.all_workflows().size()) + "}",
+                     "application/json; charset=utf-8");
+             });
 }
 
 void on_every_method(httplib::Server& http, const std::string& pattern,
@@ -255,12 +255,12 @@ void add_proxy(ConnectionServer& http, const AdapterContext& c) {
     http.set_connect_handler(
         [&service, log_format](const Request& request, std::string_view problem) {
             const auto started = Clock::now();
-            Response response = problem.empty() ? service.handle(request)
-                                                : service.proxy_refusal(request, problem);
+            Response response =
+                problem.empty() ? service.handle(request) : service.proxy_refusal(request, problem);
             double ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
-            write_request_log(log_format, {request.method, request.target, response.status, ms,
-                                           response.headers.get("x-ms-request-id").value_or(""),
-                                           ""});
+            write_request_log(log_format,
+                              {request.method, request.target, response.status, ms,
+                               response.headers.get("x-ms-request-id").value_or(""), ""});
             return response.status == 200 ? std::string() : serialize_refusal(response);
         },
         c.tunnel_tls);

@@ -8,15 +8,16 @@
 #include <filesystem>
 #include <stdexcept>
 
-#include "util/random_bytes.hpp"
 
 namespace logicmock {
 namespace {
 
 [[noreturn]] void fail_io(std::string_view label, const std::string& what,
                           const std::string& path) {
-    throw std::runtime_error(std::string(label) + ": cannot " + what + " '" + path +
-                             "': " + std::strerror(errno));
+    const char* reason = std::strerror(errno);
+    std::string message(label);
+    message.append(": cannot ").append(what).append(" '").append(path).append("': ").append(reason);
+    throw std::runtime_error(message);
 }
 
 void write_all(int fd, const std::string& text, std::string_view label, const std::string& path) {
@@ -32,7 +33,10 @@ void write_all(int fd, const std::string& text, std::string_view label, const st
 }  // namespace
 
 void write_private_file(const std::string& path, const std::string& text, std::string_view label) {
-    const std::string temp = path + "." + random_guid() + ".tmp";
+    // A stale or planted PATH.tmp (a file or a link) is removed first; O_EXCL|O_NOFOLLOW then
+    // refuses anything that appears there meanwhile.
+    const std::string temp = path + ".tmp";
+    ::unlink(temp.c_str());
     int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd < 0) fail_io(label, "create", temp);
     try {
@@ -49,8 +53,8 @@ void write_private_file(const std::string& path, const std::string& text, std::s
         errno = saved;
         fail_io(label, "rename onto", path);
     }
-    std::string dir = std::filesystem::path(path).parent_path().string();
-    if (dir.empty()) dir = ".";
+    const std::filesystem::path parent = std::filesystem::path(path).parent_path();
+    const std::string dir = parent.empty() ? std::string(".") : parent.string();
     int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dir_fd < 0) fail_io(label, "open directory", dir);
     const int synced = ::fsync(dir_fd);

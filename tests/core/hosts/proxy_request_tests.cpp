@@ -1,11 +1,12 @@
 // The host table and the proxy's reading of CONNECT and absolute-form requests, without
 // sockets: which Azure hosts get which service, what is refused and how it reads.
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
+#include "callback_test_support.hpp"
 #include "hosts/host_table.hpp"
 #include "hosts/proxy_request.hpp"
-#include "callback_test_support.hpp"
 #include "journal/request_journal.hpp"
 #include "pipeline_test_support.hpp"
 
@@ -72,9 +73,9 @@ TEST_CASE("authorities parse strictly", "[proxy]") {
     REQUIRE(v6);
     CHECK(v6->host == "::1");
     CHECK(parse_authority("169.254.169.254", 80)->port == 80);
-    for (const char* bad : {"", ":443", "host", "host:", "host:0", "host:65536", "host:44a",
-                            "host:443:1", "ho st:443", "[::1", "[]:443", "host:-1",
-                            "host/path:443", "host:4430000"}) {
+    for (const char* bad :
+         {"", ":443", "host", "host:", "host:0", "host:65536", "host:44a", "host:443:1",
+          "ho st:443", "[::1", "[]:443", "host:-1", "host/path:443", "host:4430000"}) {
         INFO(bad);
         CHECK_FALSE(parse_authority(bad));
     }
@@ -139,8 +140,7 @@ TEST_CASE("absolute-form requests are served for plain-HTTP hosts only", "[proxy
     require_arm_error(f.service.handle(r), 403, "ProxyHostNotServed");
 }
 
-TEST_CASE("direct requests keep their path routing, or follow a Host the table names",
-          "[proxy]") {
+TEST_CASE("direct requests keep their path routing, or follow a Host the table names", "[proxy]") {
     ServiceFixture f;
     Request direct = regenerate_request();
     direct.headers.set("Host", "127.0.0.1:8080");
@@ -174,8 +174,7 @@ TEST_CASE("through the proxy, callback URLs have Azure's shape and are served at
 
     const ProxiedTarget runtime{"https", "prod-00.westus.logic.azure.com", 443};
     CHECK(f.service.handle(through(invoke_request(url), runtime)).status == 202);
-    Request rotate = arm_request("POST", workflow_target() + "/regenerateAccessKey?api-version=2019-05-01",
-                                 R"({"keyType":"Primary"})");
+    Request rotate = arm_request("POST", regenerate_target(), R"({"keyType":"Primary"})");
     REQUIRE(f.service.handle(through(rotate, arm)).status == 200);
     CHECK(f.service.handle(through(invoke_request(url), runtime)).status == 401);
 
@@ -184,4 +183,76 @@ TEST_CASE("through the proxy, callback URLs have Azure's shape and are served at
     // Direct requests keep this server's URLs.
     CHECK_THAT(callback_value(f.service.handle(trigger_callback_request())),
                Catch::StartsWith("https://prod-00.westus.logic.test/workflows/"));
+}
+
+TEST_CASE("IMDS at 169.254.169.254 answers managed identity as IMDS does", "[proxy]") {
+    ServiceFixture f;
+    auto imds = [&](const std::string& path, bool metadata) {
+        Request r;
+        r.method = "GET";
+        r.target = "http://169.254.169.254" + path;
+        r.headers.add("Host", "169.254.169.254");
+        if (metadata) r.headers.add("Metadata", "true");
+        return f.service.handle(r);
+    };
+    const std::string token_path =
+        "/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https%3A%2F%2Fmanagement."
+        "azure.com%2F";
+    // The SDKs' probe: no Metadata header.
+    const Response probe = imds(token_path, false);
+    CHECK(probe.status == 400);
+    CHECK(body_json(probe)["error"] == "bad_request_102");
+    CHECK_THAT(header(probe, "Server"), Catch::StartsWith("IMDS/"));
+
+    const Response ok = imds(token_path, true);
+    REQUIRE(ok.status == 200);
+    const auto body = body_json(ok);
+    for (const char* key : {"expires_in", "expires_on", "ext_expires_in", "not_before"}) {
+        INFO(key);
+        CHECK(body[key].is_string());  // numbers as strings, as IMDS sends them
+    }
+    CHECK(body["resource"] == "https://management.azure.com/");
+    CHECK(body["token_type"] == "Bearer");
+    const std::string token = body["access_token"];
+    CHECK(std::count(token.begin(), token.end(), '.') == 2);
+
+    const Response unknown =
+        imds(token_path + "&client_id=00000000-0000-0000-0000-000000000000", true);
+    CHECK(unknown.status == 400);
+    CHECK(body_json(unknown)["error_description"] == "Identity not found");
+    // Region discovery finds no region.
+    CHECK(imds("/metadata/instance/compute/location?format=text&api-version=2021-01-01", true)
+              .status == 404);
+}
+
+TEST_CASE("Entra's host answers instance discovery, common discovery and its own 404", "[proxy]") {
+    ServiceFixture f;
+    auto login = [&](const std::string& target) {
+        Request r;
+        r.method = "GET";
+        r.target = target;
+        r.proxied = ProxiedTarget{"https", "login.microsoftonline.com", 443};
+        r.headers.add("Host", "login.microsoftonline.com");
+        return f.service.handle(r);
+    };
+    const Response instance = login(
+        "/common/discovery/instance?api-version=1.1&authorization_endpoint=https%3A%2F%2Flogin."
+        "microsoftonline.com%2Fd6b1e2a4-3c5f-4e7a-8b9c-0d1e2f3a4b5c%2Foauth2%2Fv2.0%2Fauthorize");
+    REQUIRE(instance.status == 200);
+    const auto body = body_json(instance);
+    CHECK(body["tenant_discovery_endpoint"] ==
+          "https://login.microsoftonline.com/d6b1e2a4-3c5f-4e7a-8b9c-0d1e2f3a4b5c/v2.0/"
+          ".well-known/openid-configuration");
+    CHECK(body["metadata"][0]["preferred_network"] == "login.microsoftonline.com");
+    CHECK(body["metadata"].size() == 5);
+
+    const Response common = login("/common/v2.0/.well-known/openid-configuration");
+    REQUIRE(common.status == 200);
+    CHECK(body_json(common)["issuer"] == "https://login.microsoftonline.com/{tenantid}/v2.0");
+    CHECK(body_json(common)["token_endpoint"] ==
+          "https://login.microsoftonline.com/common/oauth2/v2.0/token");
+
+    const Response nowhere = login("/subscriptions?api-version=2020-01-01");
+    CHECK(nowhere.status == 404);
+    CHECK(body_json(nowhere)["error"] == "not_found");
 }

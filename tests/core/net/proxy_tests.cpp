@@ -97,8 +97,8 @@ TEST_CASE("an HTTPS client reaches management.azure.com through the proxy", "[pr
 
 TEST_CASE("a tunnel's certificate names exactly its host and chains to the CA", "[proxy][http]") {
     ProxyFixture f;
-    for (const std::string host :
-         {"login.microsoftonline.com", "prod-00.westus.logic.azure.com", "mysite.azurewebsites.net"}) {
+    for (const std::string host : {"login.microsoftonline.com", "prod-00.westus.logic.azure.com",
+                                   "mysite.azurewebsites.net"}) {
         RawConnection raw(f.server->port());
         raw.send(connect_request(host + ":443"));
         REQUIRE_THAT(raw.read_response(), Catch::StartsWith("HTTP/1.1 200 Connection established"));
