@@ -10,11 +10,22 @@
 
 namespace logicmock {
 
+// Where a request that came through logicmock's proxy was addressed (docs/proxy.md): the
+// CONNECT authority of its tunnel (scheme "https") or the URL of an
+// absolute-form request ("http"). Host is lower case, without brackets or port.
+struct ProxiedTarget {
+    std::string scheme;
+    std::string host;
+    int port = 0;
+};
+
 struct Request {
     std::string method;  // "POST"
     std::string target;  // raw request target: path plus optional "?query", still percent-encoded
     Headers headers;
     std::string body;
+    // Set by the transport for requests inside a CONNECT tunnel; empty for direct requests.
+    std::optional<ProxiedTarget> proxied;
 };
 
 // A fault the transport carries out instead of (or while) sending the response; the core only

@@ -29,6 +29,12 @@ struct TlsOptions {
     std::optional<int> port;
     std::string cert_file;  // PEM: the server certificate, optionally followed by its chain
     std::string key_file;   // PEM, unencrypted
+    // logicmock's local CA (signs the generated HTTPS certificate and the proxy's certificates
+    // for Azure's host names): read from these files when both exist, else generated and
+    // written to them. Empty: kept beside ServerOptions::state_file (STATE.ca.pem,
+    // STATE.ca-key.pem) when there is one, else a new CA at every start.
+    std::string ca_cert_file;
+    std::string ca_key_file;
 };
 
 struct ServerOptions {
@@ -71,7 +77,9 @@ class MockServer {
 
     int tls_port() const;           // the HTTPS port after start(); -1 without TLS
     std::string https_url() const;  // "https://127.0.0.1:PORT"; empty without TLS
-    std::string ca_pem() const;     // the generated CA (PEM); empty without TLS or with cert_file
+    // logicmock's local CA (PEM), which clients trust for the proxy's Azure host names and the
+    // generated HTTPS certificate; empty only with the proxy off and TLS from cert_file (or off).
+    std::string ca_pem() const;
 
     Service& service();
     WorkflowStore& store();

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "logicmock/http_types.hpp"
 #include "logicmock/service_options.hpp"
@@ -30,6 +31,10 @@ class Service {
     // The response for a request the transport refused before the pipeline saw it
     // (e.g. a body over the limit); same headers and error body as every other response.
     Response transport_error(const Request& request, int http_status) const;
+
+    // The refusal of a proxy request the transport cannot serve (a CONNECT on a TLS listener, a
+    // client that did not wait for the CONNECT answer): ProxyRequestInvalid naming reason.
+    Response proxy_refusal(const Request& request, std::string_view reason) const;
 
     const ServiceOptions& options() const;
     // Called by MockServer once the port is known, before any request is served; https_url is

@@ -44,6 +44,9 @@ struct ServiceOptions {
     // they carry, and whether they name https://{site host}:443 instead of this server.
     std::string standard_runtime_api_version = "2022-05-01";
     bool standard_site_host_urls = false;
+    // Callback URLs name Azure's runtime hosts (https://prod-00.{region}.logic.azure.com:443,
+    // https://{site}.azurewebsites.net:443) for every request, not only those through the proxy.
+    bool azure_host_urls = false;
     // The fake Entra ID (identity/, docs/signing-in.md).
     IdentityPolicy identity = IdentityPolicy::Seeded;
     std::string signing_key_file;  // PEM; read when it exists, else created; "": a fresh key
@@ -56,6 +59,9 @@ struct ServiceOptions {
     bool admin_enabled = true;                    // false: no /_mock/ admin API, no x-mock-fault
     std::string admin_token;                      // non-empty: admin calls must present it
     ThrottlingOptions throttling;                 // token buckets (docs/throttling.md)
+    // The intercepting proxy (docs/proxy.md): CONNECT and absolute-form requests for Azure's
+    // host names are served; false: they are ordinary requests, routed by path as before.
+    bool proxy = true;
 };
 
 }  // namespace logicmock

@@ -185,6 +185,14 @@ const std::vector<Flag>& flags() {
              c.server.service.standard_site_host_urls = to_bool("standard-site-host-urls", v);
          },
          true},
+        {"azure-host-urls", "",
+         "callback URLs name Azure's runtime hosts (https://prod-00.{region}.logic.azure.com:443, "
+         "https://{site}.azurewebsites.net:443) for every request; requests through the proxy "
+         "always get them",
+         [](CliConfig& c, const std::string& v) {
+             c.server.service.azure_host_urls = to_bool("azure-host-urls", v);
+         },
+         true},
         {"region", "NAME",
          "region named in x-ms-routing-request-id and fallback location (default "
          "westus)",
@@ -226,9 +234,30 @@ const std::vector<Flag>& flags() {
         {"key", "FILE", "private key (PEM, unencrypted) of --cert",
          [](CliConfig& c, const std::string& v) { c.server.tls.key_file = v; }},
         {"ca-out", "FILE",
-         "write the generated CA certificate (PEM) here for clients to trust; default: a new "
-         "file in $TMPDIR, removed at exit. Its path is in the listening line as caFile",
+         "write logicmock's CA certificate (PEM) here for clients to trust; default: a new "
+         "file in $TMPDIR, removed at exit. Its path is in the listening line as caFile, and "
+         "GET /_mock/ca.pem serves it",
          [](CliConfig& c, const std::string& v) { c.ca_out = v; }},
+        {"ca-cert", "FILE",
+         "logicmock's CA certificate (PEM): read when it and --ca-key exist, else a new CA is "
+         "written to both, so clients trust it once. Default: beside --state-file "
+         "(STATE.ca.pem), else a new CA at every start",
+         [](CliConfig& c, const std::string& v) {
+             if (v.empty()) throw UsageError("--ca-cert needs a path");
+             c.server.tls.ca_cert_file = v;
+         }},
+        {"ca-key", "FILE", "private key (PEM) of --ca-cert, written owner-only",
+         [](CliConfig& c, const std::string& v) {
+             if (v.empty()) throw UsageError("--ca-key needs a path");
+             c.server.tls.ca_key_file = v;
+         }},
+        {"proxy", "",
+         "be an HTTP proxy for Azure's host names on --port too: CONNECT to management.azure.com, "
+         "login.microsoftonline.com, *.logic.azure.com, *.azurewebsites.net and requests for "
+         "http://169.254.169.254 are answered here, never forwarded (default on; --proxy=false: "
+         "off)",
+         [](CliConfig& c, const std::string& v) { c.server.service.proxy = to_bool("proxy", v); },
+         true},
         {"faults", "FILE",
          "fault rules to start with (schemas/fault-rules.schema.json; docs/making-it-fail.md)",
          [](CliConfig& c, const std::string& v) { c.faults_path = v; }},
@@ -291,12 +320,17 @@ void check_tls_flags(const CliConfig& c) {
     if (tls.cert_file.empty() != tls.key_file.empty()) {
         throw UsageError("--cert and --key go together");
     }
-    if (!tls.enabled && (!tls.cert_file.empty() || c.ca_out)) {
-        throw UsageError(std::string(c.ca_out ? "--ca-out" : "--cert") +
-                         " needs --tls or --tls-port");
+    if (!tls.enabled && !tls.cert_file.empty()) {
+        throw UsageError("--cert needs --tls or --tls-port");
     }
-    if (!tls.cert_file.empty() && c.ca_out) {
-        throw UsageError("--ca-out writes the generated CA; with --cert the CA is your own");
+    if (tls.ca_cert_file.empty() != tls.ca_key_file.empty()) {
+        throw UsageError("--ca-cert and --ca-key go together");
+    }
+    if (!c.server.service.proxy && !tls.cert_file.empty() &&
+        (c.ca_out || !tls.ca_cert_file.empty())) {
+        throw UsageError(
+            "--ca-out and --ca-cert need logicmock's CA: with --cert and "
+            "--proxy=false there is none");
     }
     if (tls.port && *tls.port != 0 && *tls.port == c.server.port) {
         throw UsageError("--tls-port must differ from --port");

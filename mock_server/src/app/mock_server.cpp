@@ -12,6 +12,7 @@
 
 #include "net/http_adapter.hpp"
 #include "net/tls_credentials.hpp"
+#include "net/tunnel_tls.hpp"
 
 #include <openssl/ssl.h>
 #include "logicmock/file_store.hpp"
@@ -36,14 +37,33 @@ std::shared_ptr<SSL_CTX> make_tls_context(const TlsCredentials& credentials) {
     return ctx;
 }
 
-TlsCredentials load_credentials(const ServerOptions& o) {
+TlsCredentials load_credentials(const ServerOptions& o, const LocalCa* ca) {
     if (o.tls.cert_file.empty() != o.tls.key_file.empty()) {
         throw TlsError("TLS needs both a certificate file and a key file, or neither");
     }
     if (!o.tls.cert_file.empty()) {
         return TlsCredentials::from_pem_files(o.tls.cert_file, o.tls.key_file);
     }
-    return TlsCredentials::generate({o.host});
+    return TlsCredentials::generate(*ca, {o.host});
+}
+
+// The local CA, where the options keep it (TlsOptions::ca_cert_file); none when nothing needs
+// it: the proxy is off and the HTTPS certificate is the user's.
+std::shared_ptr<const LocalCa> make_local_ca(const ServerOptions& o) {
+    const bool generated_https = o.tls.enabled && o.tls.cert_file.empty();
+    if (!o.service.proxy && !generated_https) return nullptr;
+    if (o.tls.ca_cert_file.empty() != o.tls.ca_key_file.empty()) {
+        throw TlsError("the CA needs both a certificate file and a key file, or neither");
+    }
+    if (!o.tls.ca_cert_file.empty()) {
+        return std::make_shared<LocalCa>(
+            LocalCa::load_or_create(o.tls.ca_cert_file, o.tls.ca_key_file));
+    }
+    if (o.state_file) {
+        return std::make_shared<LocalCa>(
+            LocalCa::load_or_create(*o.state_file + ".ca.pem", *o.state_file + ".ca-key.pem"));
+    }
+    return std::make_shared<LocalCa>(LocalCa::generate());
 }
 
 // The listening thread creates the worker pool, whose threads inherit this mask. OpenSSL writes
@@ -75,14 +95,20 @@ struct MockServer::Impl {
     std::shared_ptr<WorkflowStore> store;
     Service service;
     InjectedWaits waits;
+    std::shared_ptr<const LocalCa> ca;
+    std::shared_ptr<TunnelTls> tunnel_tls;
     std::optional<TlsCredentials> tls;
     std::vector<Listener> listeners;  // [0] listens on options.port
     bool started = false;
 
     explicit Impl(ServerOptions o)
-        : options(std::move(o)), store(make_store(options)), service(options.service, store) {
+        : options(std::move(o)),
+          store(make_store(options)),
+          service(options.service, store),
+          ca(make_local_ca(options)) {
         const bool tls_replaces_http = options.tls.enabled && !options.tls.port;
-        if (options.tls.enabled) tls.emplace(load_credentials(options));
+        if (options.tls.enabled) tls.emplace(load_credentials(options, ca.get()));
+        if (ca && options.service.proxy) tunnel_tls = std::make_shared<TunnelTls>(ca);
         add_listener(options.port, tls_replaces_http);
         if (options.tls.enabled && options.tls.port) add_listener(*options.tls.port, true);
     }
@@ -94,7 +120,9 @@ struct MockServer::Impl {
             use_tls ? make_tls_context(*tls) : nullptr);
         listener.requested_port = port;
         listener.tls = use_tls;
-        configure_http_server(*listener.http, AdapterContext{options, service, *store, waits});
+        configure_http_server(*listener.http,
+                              AdapterContext{options, service, *store, waits, tunnel_tls,
+                                             ca ? ca->pem() : std::string()});
         listeners.push_back(std::move(listener));
     }
 
@@ -177,7 +205,7 @@ std::string MockServer::https_url() const {
     return l ? impl_->url_of(*l) : std::string();
 }
 std::string MockServer::ca_pem() const {
-    return impl_->tls ? impl_->tls->ca_pem() : std::string();
+    return impl_->ca ? impl_->ca->pem() : std::string();
 }
 Service& MockServer::service() {
     return impl_->service;

@@ -9,6 +9,7 @@
 #include "arm/resource_lookup.hpp"
 #include "arm/routes.hpp"
 #include "faults/fault_stage.hpp"
+#include "hosts/proxy_request.hpp"
 #include "identity/endpoints/identity_service.hpp"
 #include "identity/protocol/entra_errors.hpp"
 #include "identity/protocol/identity_routes.hpp"
@@ -115,13 +116,15 @@ struct Service::Impl {
                 ResourcesInput{*store, options, match, api_version.value_or("")});
         }
         const auto& target_workflow = std::get<RouteTarget>(workflow);
+        const bool azure_hosts = names_azure_hosts(request);
         if (target_workflow.site) {  // the Microsoft.Web site scopes: web/
-            return run_web_operation(WebOperationInput{
-                *store, options, match, *target_workflow.site, target_workflow.workflow, parsed});
+            return run_web_operation(
+                WebOperationInput{*store, options, match, *target_workflow.site,
+                                  target_workflow.workflow, parsed, azure_hosts});
         }
         return run_operation(OperationInput{*store, options, match, target_workflow.workflow,
                                             parsed, target_workflow.exists,
-                                            api_version.value_or("")});
+                                            api_version.value_or(""), azure_hosts});
     }
 
     // A fault's ARM ErrorResponse {"error":{code,message}} as Entra's body {error,
@@ -182,6 +185,70 @@ struct Service::Impl {
         return response;
     }
 
+    // Whether answers name Azure's own host names (callback URLs): the request came through the
+    // proxy or named an Azure host, or --azure-host-urls says so.
+    bool names_azure_hosts(const Request& request) const {
+        if (options.azure_host_urls || request.proxied) return true;
+        auto host = request.headers.get("Host");
+        return host && service_for_host_header(*host).has_value();
+    }
+
+    // The host table's service, or for a direct request to this server's own address, the one
+    // its path names (every service shares the loopback port).
+    static HostService service_by_path(const RequestContext& context) {
+        if (match_identity_route(context.target)) return HostService::Entra;
+        if (is_runtime_request(context.request)) return HostService::LogicRuntime;
+        if (is_standard_runtime_request(context.request)) return HostService::StandardRuntime;
+        return HostService::Arm;
+    }
+
+    Response dispatch(RequestContext& context, const ProxyDecision& decision) const {
+        using Kind = ProxyDecision::Kind;
+        if (decision.kind == Kind::Refuse) {
+            context.trace.operation_id = "Proxy_ProxyRefused";
+            return finish(context, *decision.refusal);
+        }
+        if (decision.kind == Kind::OpenTunnel) {
+            context.trace.operation_id = "Proxy_ProxyConnect";
+            return Response{200};
+        }
+        switch (decision.service.value_or(service_by_path(context))) {
+            case HostService::Entra:
+                if (auto route = match_identity_route(context.target)) {
+                    return handle_identity(context, *route);
+                }
+                if (decision.service) {  // on Entra's own host: Entra's 404, not ARM's
+                    const std::string& target = context.request.target;
+                    const std::string path = target.substr(0, target.find('?')).substr(0, 256);
+                    return entra_error(EntraErrorId::EndpointNotFound, {path}, context.request,
+                                       context.now);
+                }
+                break;
+            case HostService::Imds:
+                return handle_identity(context, match_imds_route(context.target));
+            case HostService::LogicRuntime:
+                return handle_runtime_request(context, options, *store);
+            case HostService::StandardRuntime:
+                return handle_standard_runtime_request(context, options, *store);
+            case HostService::Arm:
+                break;
+        }
+        return run_arm(context);
+    }
+
+    Response run_arm(RequestContext& context) const {
+        OperationResult result;
+        try {
+            result = run_pipeline(context);
+        } catch (const std::exception&) {
+            result = internal_error(context.now);
+        }
+        Response response = finish(context, std::move(result));
+        response.transport_fault = context.trace.fault.transport;
+        response.delay_ms = context.trace.fault.delay_ms;
+        return response;
+    }
+
     void record(const RequestContext& context, const Response& response,
                 std::chrono::steady_clock::time_point started) const {
         const Request& request = context.request;
@@ -201,33 +268,12 @@ Service::Service(ServiceOptions options, std::shared_ptr<WorkflowStore> store)
 
 Service::~Service() = default;
 
-Response Service::handle(const Request& request) const {
+Response Service::handle(const Request& incoming) const {
     const auto started = std::chrono::steady_clock::now();
+    const ProxyDecision decision = impl_->options.proxy ? decide_proxy(incoming) : ProxyDecision{};
+    const Request& request = decision.rewritten ? *decision.rewritten : incoming;
     RequestContext context(request, std::chrono::system_clock::now());
-    if (auto identity_route = match_identity_route(context.target)) {
-        Response response = impl_->handle_identity(context, *identity_route);
-        impl_->record(context, response, started);
-        return response;
-    }
-    if (is_runtime_request(request)) {
-        Response response = handle_runtime_request(context, impl_->options, *impl_->store);
-        impl_->record(context, response, started);
-        return response;
-    }
-    if (is_standard_runtime_request(request)) {
-        Response response = handle_standard_runtime_request(context, impl_->options, *impl_->store);
-        impl_->record(context, response, started);
-        return response;
-    }
-    OperationResult result;
-    try {
-        result = impl_->run_pipeline(context);
-    } catch (const std::exception&) {
-        result = internal_error(context.now);
-    }
-    Response response = impl_->finish(context, std::move(result));
-    response.transport_fault = context.trace.fault.transport;
-    response.delay_ms = context.trace.fault.delay_ms;
+    Response response = impl_->dispatch(context, decision);
     impl_->record(context, response, started);
     return response;
 }
@@ -259,6 +305,16 @@ Response Service::transport_error(const Request& request, int http_status) const
             break;
     }
     Response response = impl_->finish(context, error);
+    impl_->record(context, response, std::chrono::steady_clock::now());
+    return response;
+}
+
+Response Service::proxy_refusal(const Request& request, std::string_view reason) const {
+    RequestContext context(request, std::chrono::system_clock::now());
+    ProxyDecision decision;
+    decision.kind = ProxyDecision::Kind::Refuse;
+    decision.refusal = make_error(ErrorId::ProxyRequestInvalid, {reason});
+    Response response = impl_->dispatch(context, decision);
     impl_->record(context, response, std::chrono::steady_clock::now());
     return response;
 }

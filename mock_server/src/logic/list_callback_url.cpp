@@ -47,10 +47,16 @@ OperationResult callback_url(const OperationInput& in, const TriggerRecord& trig
     const std::string sig =
         callback_signature(p.slot == KeySlot::Primary ? wf.primary_key : wf.secondary_key, fields);
 
-    const std::string base_path = runtime_base_url(in.options) + "/workflows/" + wf.workflow_id +
-                                  (version.empty() ? "" : "/versions/" + url_encode(version)) +
-                                  "/triggers/" + url_encode(trigger.name) + "/paths/invoke";
-    return callback_url_response(base_path, base_path, in.api_version, fields, sig);
+    const std::string path = "/workflows/" + wf.workflow_id +
+                             (version.empty() ? "" : "/versions/" + url_encode(version)) +
+                             "/triggers/" + url_encode(trigger.name) + "/paths/invoke";
+    if (!in.azure_hosts) {
+        const std::string base = runtime_base_url(in.options) + path;
+        return callback_url_response(base, base, in.api_version, fields, sig);
+    }
+    return callback_url_response(azure_runtime_host(wf.location, in.options, true) + path,
+                                 azure_runtime_host(wf.location, in.options, false) + path,
+                                 in.api_version, fields, sig);
 }
 
 }  // namespace

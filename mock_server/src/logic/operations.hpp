@@ -19,6 +19,8 @@ struct OperationInput {
     const ParsedBody& body;
     bool workflow_exists = true;  // false only on RouteScope::WorkflowOrAbsent/ResourceGroup
     std::string api_version;      // of the request, already checked
+    // Callback URLs and accessEndpoint name Azure's runtime hosts (azure_runtime_host).
+    bool azure_hosts = false;
 };
 
 using OperationResult = std::variant<Response, ArmError>;

@@ -37,7 +37,8 @@ std::string random_workflow_id() {
 }  // namespace
 
 OperationResult get_workflow(const OperationInput& input) {
-    return json_response(200, workflow_resource_json(input.workflow, input.options));
+    return json_response(200,
+                         workflow_resource_json(input.workflow, input.options, input.azure_hosts));
 }
 
 OperationResult put_workflow(const OperationInput& input) {
@@ -82,7 +83,7 @@ OperationResult put_workflow(const OperationInput& input) {
 
     const PutWorkflowResult result = input.store.put_workflow(desired);
     return json_response(result.created ? 201 : 200,
-                         workflow_resource_json(result.stored, input.options));
+                         workflow_resource_json(result.stored, input.options, input.azure_hosts));
 }
 
 OperationResult delete_workflow(const OperationInput& input) {
@@ -98,7 +99,7 @@ OperationResult list_workflows(const OperationInput& input) {
     for (const auto& wf : input.store.all_workflows()) {
         if (iequals(wf.subscription_id, input.workflow.subscription_id) &&
             iequals(wf.resource_group, input.workflow.resource_group)) {
-            value.push_back(workflow_resource_json(wf, input.options));
+            value.push_back(workflow_resource_json(wf, input.options, input.azure_hosts));
         }
     }
     return json_response(200, nlohmann::json{{"value", value}});

@@ -2,6 +2,7 @@
 
 #include "logicmock/json_text.hpp"
 #include "util/iso_time.hpp"
+#include "util/location_name.hpp"
 
 namespace logicmock {
 namespace {
@@ -21,6 +22,13 @@ std::string runtime_base_url(const ServiceOptions& options) {
                                                          : "http://127.0.0.1";
     while (!base.empty() && base.back() == '/') base.pop_back();
     return base;
+}
+
+std::string azure_runtime_host(std::string_view location, const ServiceOptions& options,
+                               bool with_port) {
+    std::string region = normalized_location(location);
+    if (region.empty()) region = normalized_location(options.region);
+    return "https://prod-00." + region + ".logic.azure.com" + (with_port ? ":443" : "");
 }
 
 std::string workflow_resource_id(const WorkflowRecord& wf) {
@@ -49,7 +57,10 @@ nlohmann::json workflow_definition(const WorkflowRecord& wf) {
             {"outputs", nlohmann::json::object()}};
 }
 
-nlohmann::json workflow_resource_json(const WorkflowRecord& wf, const ServiceOptions& options) {
+nlohmann::json workflow_resource_json(const WorkflowRecord& wf, const ServiceOptions& options,
+                                      bool azure_hosts) {
+    const std::string runtime_host =
+        azure_hosts ? azure_runtime_host(wf.location, options, true) : runtime_base_url(options);
     const Ticks changed = to_ticks(wf.changed_time);
     nlohmann::json properties{
         {"provisioningState", "Succeeded"},
@@ -57,7 +68,7 @@ nlohmann::json workflow_resource_json(const WorkflowRecord& wf, const ServiceOpt
         {"changedTime", format_iso8601(changed)},
         {"state", wf.state},
         {"version", reverse_ticks(changed)},
-        {"accessEndpoint", runtime_base_url(options) + "/workflows/" + wf.workflow_id},
+        {"accessEndpoint", runtime_host + "/workflows/" + wf.workflow_id},
         {"definition", workflow_definition(wf)},
         {"parameters", nlohmann::json::object()},
     };

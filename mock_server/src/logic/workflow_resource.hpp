@@ -15,6 +15,12 @@ namespace logicmock {
 // Where callback URLs point: --runtime-base-url, else this server's own URL, without a
 // trailing slash.
 std::string runtime_base_url(const ServiceOptions& options);
+// Azure's own runtime host for a workflow in location, as its callback URLs name it:
+// "https://prod-00.westus.logic.azure.com:443" (basePath has no ":443"). Used for requests that
+// came through the proxy or named an Azure host, and with --azure-host-urls
+// (docs/callbacks-and-state.md).
+std::string azure_runtime_host(std::string_view location, const ServiceOptions& options,
+                               bool with_port);
 
 // "/subscriptions/{s}/resourceGroups/{rg}/providers/Microsoft.Logic/workflows/{name}"
 std::string workflow_resource_id(const WorkflowRecord& workflow);
@@ -24,7 +30,7 @@ nlohmann::json workflow_definition(const WorkflowRecord& workflow);
 
 // The GET body: id, name, type, location, tags and properties (state, version, times, ...).
 nlohmann::json workflow_resource_json(const WorkflowRecord& workflow,
-                                      const ServiceOptions& options);
+                                      const ServiceOptions& options, bool azure_hosts = false);
 
 // A percent-encoded URL path segment or query value (RFC 3986 unreserved kept).
 std::string url_encode(std::string_view text);

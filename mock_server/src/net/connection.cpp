@@ -141,7 +141,32 @@ ScreenVerdict Connection::screen_request(std::string& reason) {
         verdict = screen.feed(std::string_view(chunk, static_cast<std::size_t>(n)));
     }
     reason = screen.reason();
+    head_size_ = verdict == ScreenVerdict::Complete ? screen.consumed() : 0;
     return verdict;
+}
+
+std::string_view Connection::screened_head() const {
+    return std::string_view(screened_).substr(0, head_size_);
+}
+
+bool Connection::has_bytes_after_head() const {
+    return screened_.size() > head_size_ || offset_ < filled_ || (ssl_ && SSL_pending(ssl_) > 0);
+}
+
+void Connection::consume_head() {
+    screened_offset_ = std::min(head_size_, screened_.size());
+}
+
+bool Connection::start_tls(SSL_CTX& ctx, ProxiedTarget target) {
+    if (ssl_) return false;  // no TLS inside TLS
+    ::fcntl(fd_, F_SETFL, ::fcntl(fd_, F_GETFL) | O_NONBLOCK);
+    ssl_ = SSL_new(&ctx);
+    if (!ssl_) return false;
+    SSL_set_fd(ssl_, fd_);
+    tunnel_ = std::move(target);
+    SSL_set_app_data(ssl_, &tunnel_->host);
+    deadline_ = Clock::now() + limits_.request_deadline;
+    return handshake();
 }
 
 void Connection::refuse_and_close(const std::string& answer) {

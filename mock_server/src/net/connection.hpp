@@ -11,8 +11,11 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 
+#include "logicmock/http_types.hpp"
 #include "net/request_screen.hpp"
 
 namespace logicmock {
@@ -44,6 +47,20 @@ class Connection final : public httplib::Stream {
     // gives a verdict; the bytes read are kept for httplib to parse. NeedMore means the client
     // went silent past a timeout or closed.
     ScreenVerdict screen_request(std::string& reason);
+    // The head of the request screen_request last accepted, and whether the client already sent
+    // bytes after it (a CONNECT must wait for the answer before it starts TLS).
+    std::string_view screened_head() const;
+    bool has_bytes_after_head() const;
+    // Drops the screened request without handing it to httplib (a CONNECT the loop answered).
+    void consume_head();
+
+    // Turns this plain connection into the server side of a proxy tunnel: TLS with ctx on the
+    // same socket, handshake within the request deadline. Requests read afterwards were sent to
+    // target (tunnel()).
+    bool start_tls(SSL_CTX& ctx, ProxiedTarget target);
+    const std::optional<ProxiedTarget>& tunnel() const { return tunnel_; }
+    bool is_tls() const { return ssl_ != nullptr; }
+
     // Writes a refusal, stops sending, and reads what the client still sends for a moment, so
     // closing does not reset the connection before the client has read the answer.
     void refuse_and_close(const std::string& answer);
@@ -91,6 +108,8 @@ class Connection final : public httplib::Stream {
     // Bytes screen_request read and httplib has yet to: served by read() before the socket.
     std::string screened_;
     std::size_t screened_offset_ = 0;
+    std::size_t head_size_ = 0;
+    std::optional<ProxiedTarget> tunnel_;
     bool reset_on_close_ = false;
     bool abandoned_ = false;
     bool closed_ = false;

@@ -2,7 +2,9 @@
 
 #include <sys/socket.h>
 
+#include "hosts/host_table.hpp"
 #include "net/elastic_thread_pool.hpp"
+#include "net/proxy_head.hpp"
 
 namespace logicmock {
 
@@ -32,12 +34,42 @@ bool ConnectionServer::process_and_close_socket(socket_t sock) {
             connection.refuse_and_close(refusal_ ? refusal_(verdict, reason) : std::string());
             return false;
         }
+        if (connect_ && is_connect_head(connection.screened_head())) {
+            if (!serve_connect(connection)) return false;
+            continue;
+        }
         bool closed = false;
         ok = process_request(connection, false, closed, nullptr);
         if (!ok || closed || connection.abandoned()) break;
     }
     connection.close();
     return ok;
+}
+
+bool ConnectionServer::serve_connect(Connection& connection) {
+    Request request = parse_screened_head(connection.screened_head());
+    if (connection.tunnel()) request.proxied = connection.tunnel();
+    const std::string_view problem =
+        connection.is_tls() && !connection.tunnel()
+            ? "CONNECT is served on logicmock's plain HTTP port; use an http:// proxy URL."
+        : connection.has_bytes_after_head()
+            ? "the client sent data before the CONNECT was answered."
+            : "";
+    std::string refusal = connect_(request, problem);
+    auto authority = parse_authority(request.target);
+    if (refusal.empty() && !authority) refusal = "HTTP/1.1 400 Bad Request\r\n\r\n";
+    if (!refusal.empty()) {
+        connection.refuse_and_close(refusal);
+        return false;
+    }
+    connection.consume_head();
+    try {
+        auto ctx = tunnel_tls_->context_for(authority->host);
+        if (!connection.write_raw("HTTP/1.1 200 Connection established\r\n\r\n")) return false;
+        return connection.start_tls(*ctx, ProxiedTarget{"https", authority->host, authority->port});
+    } catch (const std::exception&) {
+        return false;  // no certificate could be issued: the client sees the tunnel close
+    }
 }
 
 }  // namespace logicmock

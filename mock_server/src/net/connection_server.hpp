@@ -12,6 +12,7 @@
 #include <string>
 
 #include "net/connection.hpp"
+#include "net/tunnel_tls.hpp"
 
 namespace logicmock {
 
@@ -28,12 +29,28 @@ class ConnectionServer : public httplib::Server {
     using Refusal = std::function<std::string(ScreenVerdict, const std::string& reason)>;
     void set_refusal_handler(Refusal refusal) { refusal_ = std::move(refusal); }
 
+    // The proxy (docs/proxy.md): a CONNECT request is answered by handler, not httplib; an
+    // empty answer opens the tunnel (200, then TLS with tls's certificate for the host), any
+    // other answer is written and the connection closed. problem is non-empty when this
+    // connection cannot carry a tunnel (it is TLS already, or the client sent bytes before the
+    // answer): the handler must refuse then. Without a handler CONNECT goes to httplib.
+    using ConnectHandler =
+        std::function<std::string(const Request& request, std::string_view problem)>;
+    void set_connect_handler(ConnectHandler handler, std::shared_ptr<TunnelTls> tls) {
+        connect_ = std::move(handler);
+        tunnel_tls_ = std::move(tls);
+    }
+
   private:
     bool process_and_close_socket(socket_t sock) override;
+    // Answers the CONNECT the connection just screened; true when the tunnel is open.
+    bool serve_connect(Connection& connection);
 
     ConnectionLimits limits_;
     std::shared_ptr<SSL_CTX> tls_;
     Refusal refusal_;
+    ConnectHandler connect_;
+    std::shared_ptr<TunnelTls> tunnel_tls_;
 };
 
 }  // namespace logicmock

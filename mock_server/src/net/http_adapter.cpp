@@ -37,15 +37,39 @@ void tune(httplib::Server& http, const ServerOptions& o) {
     http.set_keep_alive_timeout(o.keep_alive_timeout_s);
 }
 
+// Requests inside a proxy tunnel were sent to an Azure host name: the /_mock/ API is not there.
+bool on_direct_address() {
+    const Connection* connection = Connection::current();
+    return !connection || !connection->tunnel();
+}
+
+bool is_open_mock_path(const std::string& path) {
+    return path == "/_mock/health" || path == "/_mock/ca.pem";
+}
+
 void add_mock_routes(httplib::Server& http, const AdapterContext& c) {
     WorkflowStore& store = c.store;
-    http.Get("/_mock/health", [&store](const httplib::Request&, httplib::Response& res) {
+    Service& service = c.service;
+    InjectedWaits& waits = c.waits;
+    http.Get("/_mock/ca.pem", [&service, &waits, pem = c.ca_pem](const httplib::Request& req,
+                                                                 httplib::Response& res) {
+        if (!on_direct_address() || pem.empty()) {
+            return deliver_response(service.handle(to_core_request(req)), res, waits);
+        }
         res.set_header("Cache-Control", "no-cache");
-        res.set_content(std::string("{\"status\":\"ok\",\"version\":\"") + kVersion +
-                            "\",\"workflows\":" + std::to_string(store.all_workflows().size()) +
-                            "}",
-                        "application/json; charset=utf-8");
+        res.set_content(pem, "application/x-pem-file");
     });
+    http.Get("/_mock/health",
+             [&store, &service, &waits](const httplib::Request& req, httplib::Response& res) {
+                 if (!on_direct_address()) {
+                     return deliver_response(service.handle(to_core_request(req)), res, waits);
+                 }
+                 res.set_header("Cache-Control", "no-cache");
+                 res.set_content(
+                     std::string("{\"status\":\"ok\",\"version\":\"") + kVersion +
+                         "\",\"workflows\":" + std::to_string(store.all_workflows().size()) + "}",
+                     "application/json; charset=utf-8");
+             });
 }
 
 void on_every_method(httplib::Server& http, const std::string& pattern,
@@ -62,7 +86,11 @@ void on_every_method(httplib::Server& http, const std::string& pattern,
 // open to everyone.
 void add_admin_routes(httplib::Server& http, const AdapterContext& c) {
     Service& service = c.service;
-    auto admin = [&service](const httplib::Request& req, httplib::Response& res) {
+    InjectedWaits& waits = c.waits;
+    auto admin = [&service, &waits](const httplib::Request& req, httplib::Response& res) {
+        if (!on_direct_address()) {
+            return deliver_response(service.handle(to_core_request(req)), res, waits);
+        }
         write_core_response(handle_admin(service, to_core_request(req)), res);
     };
     on_every_method(http, "/_mock/.*", admin);
@@ -126,8 +154,9 @@ void add_hooks(httplib::Server& http, const AdapterContext& c) {
     http.set_pre_routing_handler(
         [&service, &waits](const httplib::Request& req, httplib::Response& res) {
             t_request_start = Clock::now();
-            if (req.path == "/_mock/health") return HandlerResponse::Unhandled;
-            const bool admin = req.path.rfind("/_mock/", 0) == 0;
+            const bool direct = on_direct_address();
+            if (direct && is_open_mock_path(req.path)) return HandlerResponse::Unhandled;
+            const bool admin = direct && req.path.rfind("/_mock/", 0) == 0;
             // A request with neither Content-Length nor Transfer-Encoding has no body (RFC 9112
             // 6.3), but httplib would wait for one until the read timeout: answer it here.
             std::optional<std::string> body;
@@ -175,6 +204,10 @@ void add_hooks(httplib::Server& http, const AdapterContext& c) {
 
 const char* reason_phrase(int status) {
     switch (status) {
+        case 403:
+            return "Forbidden";
+        case 421:
+            return "Misdirected Request";
         case 413:
             return "Payload Too Large";
         case 414:
@@ -214,6 +247,25 @@ void add_refusals(ConnectionServer& http, const AdapterContext& c) {
     });
 }
 
+// CONNECT (docs/proxy.md): the core decides; 200 opens the tunnel, anything else is refused.
+void add_proxy(ConnectionServer& http, const AdapterContext& c) {
+    if (!c.tunnel_tls || !c.options.service.proxy) return;
+    Service& service = c.service;
+    const LogFormat log_format = c.options.log_format;
+    http.set_connect_handler(
+        [&service, log_format](const Request& request, std::string_view problem) {
+            const auto started = Clock::now();
+            Response response =
+                problem.empty() ? service.handle(request) : service.proxy_refusal(request, problem);
+            double ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
+            write_request_log(log_format,
+                              {request.method, request.target, response.status, ms,
+                               response.headers.get("x-ms-request-id").value_or(""), ""});
+            return response.status == 200 ? std::string() : serialize_refusal(response);
+        },
+        c.tunnel_tls);
+}
+
 }  // namespace
 
 ConnectionLimits connection_limits(const ServerOptions& o) {
@@ -229,6 +281,7 @@ Request to_core_request(const httplib::Request& in) {
     out.target = in.target.empty() ? in.path : in.target;
     for (const auto& [name, value] : in.headers) out.headers.add(name, value);
     out.body = in.body;
+    if (const Connection* connection = Connection::current()) out.proxied = connection->tunnel();
     return out;
 }
 
@@ -248,6 +301,7 @@ void write_core_response(const Response& in, httplib::Response& out) {
 void configure_http_server(ConnectionServer& http, const AdapterContext& context) {
     tune(http, context.options);
     add_refusals(http, context);
+    add_proxy(http, context);
     add_hooks(http, context);
     add_mock_routes(http, context);  // before the catch-all ARM routes: first match wins
     add_admin_routes(http, context);

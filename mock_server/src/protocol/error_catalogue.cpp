@@ -203,6 +203,15 @@ const std::vector<CatalogueEntry>& error_catalogue() {
          "The body must be a JSON object {\"secret\": \"<the secret value>\"}.", false},
         {ErrorId::SecretNotFound, "SecretNotFound", 404,
          "No service principal with client id '{0}' holds that secret.", false},
+        // The proxy's refusals are logicmock's own (docs/proxy.md): it never forwards traffic.
+        {ErrorId::ProxyHostNotServed, "ProxyHostNotServed", 403,
+         "logicmock's proxy does not serve '{0}' and never forwards traffic anywhere. It answers "
+         "for {1}. Send requests for other hosts directly: add the host to NO_PROXY.",
+         false},
+        {ErrorId::ProxyRequestInvalid, "ProxyRequestInvalid", 400,
+         "logicmock's proxy cannot serve this request: {0}", false},
+        {ErrorId::ProxyHostMismatch, "MisdirectedRequest", 421,
+         "The request names host '{0}' but was sent through the proxy to '{1}'.", false},
         {ErrorId::InternalServerError, "InternalServerError", 500,
          "Encountered internal server error. Diagnostic information: timestamp '{0}', tracking id "
          "'{1}'.",

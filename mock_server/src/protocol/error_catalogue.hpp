@@ -77,6 +77,10 @@ enum class ErrorId {
     InvalidMockFaultHeader,
     InvalidSecretRevocation,
     SecretNotFound,
+    // The intercepting proxy (docs/proxy.md).
+    ProxyHostNotServed,
+    ProxyRequestInvalid,
+    ProxyHostMismatch,
     InternalServerError,  // keep last: tests count the catalogue by it
 };
 

@@ -16,47 +16,13 @@
 
 #include "logicmock/file_store.hpp"
 #include "state/seed_writer.hpp"
+#include "util/private_file.hpp"
 
 namespace logicmock {
 namespace {
 
-[[noreturn]] void fail_io(const std::string& what, const std::string& path) {
-    throw std::runtime_error("state file: cannot " + what + " '" + path +
-                             "': " + std::strerror(errno));
-}
-
-void write_all(int fd, const std::string& text, const std::string& path) {
-    std::size_t done = 0;
-    while (done < text.size()) {
-        ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) fail_io("write", path);
-        done += static_cast<std::size_t>(n);
-    }
-}
-
-// Temp file, fsync, rename, fsync of the directory: after a crash the path holds the old or
-// the new text, never a mix, and once this returns the new text survives power loss.
 void write_atomically(const std::string& path, const std::string& text) {
-    const std::string temp = path + ".tmp";
-    int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);  // holds keys
-    if (fd < 0) fail_io("create", temp);
-    try {
-        write_all(fd, text, temp);
-        if (::fsync(fd) != 0) fail_io("fsync", temp);
-    } catch (...) {
-        ::close(fd);
-        throw;
-    }
-    if (::close(fd) != 0) fail_io("close", temp);
-    if (::rename(temp.c_str(), path.c_str()) != 0) fail_io("rename onto", path);
-    std::string dir = std::filesystem::path(path).parent_path().string();
-    if (dir.empty()) dir = ".";
-    int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dir_fd < 0) fail_io("open directory", dir);
-    const int synced = ::fsync(dir_fd);
-    ::close(dir_fd);
-    if (synced != 0) fail_io("fsync directory", dir);
+    write_private_file(path, text, "state file");
 }
 
 class FileStore final : public WorkflowStore {

@@ -13,10 +13,11 @@
 namespace logicmock {
 namespace {
 
-// https://{defaultHostName}:443 with --standard-site-host-urls, else the runtime host the
-// Consumption URLs name (--runtime-base-url, or this server).
+// https://{defaultHostName}:443 with --standard-site-host-urls or Azure's host names (the
+// proxy, --azure-host-urls), else the runtime host the Consumption URLs name
+// (--runtime-base-url, or this server).
 std::string callback_host(const WebOperationInput& in, bool with_port) {
-    if (in.options.standard_site_host_urls) {
+    if (in.options.standard_site_host_urls || in.azure_hosts) {
         return "https://" + in.site.default_host_name + (with_port ? ":443" : "");
     }
     return runtime_base_url(in.options);

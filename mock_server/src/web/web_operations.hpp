@@ -20,6 +20,7 @@ struct WebOperationInput {
     const SiteRecord& site;
     const WorkflowRecord& workflow;  // the named workflow; empty on site-level routes
     const ParsedBody& body;
+    bool azure_hosts = false;  // callback URLs name https://{site}.azurewebsites.net:443
 };
 
 using WebOperationResult = std::variant<Response, ArmError>;

@@ -88,9 +88,11 @@ TEST_CASE("inconsistent TLS flags are usage errors", "[cli][tls]") {
     REQUIRE_THROWS_WITH(parse({"--tls", "--cert", "c.pem"}), "--cert and --key go together");
     REQUIRE_THROWS_WITH(parse({"--cert", "c.pem", "--key", "k.pem"}),
                         "--cert needs --tls or --tls-port");
-    REQUIRE_THROWS_WITH(parse({"--ca-out", "ca.pem"}), "--ca-out needs --tls or --tls-port");
-    REQUIRE_THROWS_WITH(parse({"--tls", "--cert", "c", "--key", "k", "--ca-out", "ca.pem"}),
-                        Catch::StartsWith("--ca-out writes the generated CA"));
+    REQUIRE_NOTHROW(parse({"--ca-out", "ca.pem"}));  // the proxy's CA exists without --tls
+    REQUIRE_THROWS_WITH(parse({"--ca-cert", "ca.pem"}), "--ca-cert and --ca-key go together");
+    REQUIRE_THROWS_WITH(
+        parse({"--tls", "--cert", "c", "--key", "k", "--proxy=false", "--ca-out", "ca.pem"}),
+        Catch::StartsWith("--ca-out and --ca-cert need logicmock's CA"));
     REQUIRE_THROWS_WITH(parse({"--port", "8443", "--tls-port", "8443"}),
                         "--tls-port must differ from --port");
     REQUIRE_THROWS_AS(parse({}, {{"LOGICMOCK_TLS", "maybe"}}), UsageError);

@@ -54,7 +54,7 @@ LOGICMOCK_LOG_FORMAT=json "$server" --port 0 --seed "$fixtures/default-seed.json
 pid=$!
 for _ in $(seq 100); do grep -q listening "$work/out" 2>/dev/null && break; sleep 0.05; done
 line=$(head -n1 "$work/out")
-[[ "$line" =~ ^\{\"event\":\"listening\",\"url\":\"http://127\.0\.0\.1:([0-9]+)\"\}$ ]] || fail "listening line: $line"
+[[ "$line" =~ ^\{\"event\":\"listening\",\"url\":\"http://127\.0\.0\.1:([0-9]+)\",\"caFile\":\"[^\"]+\"\}$ ]] || fail "listening line: $line"
 port=${BASH_REMATCH[1]}
 
 url="http://127.0.0.1:$port/subscriptions/34adfa4f-cedf-4dc0-ba29-b6d1a69ab345/resourceGroups/testResourceGroup/providers/Microsoft.Logic/workflows/testWorkflowName/regenerateAccessKey?api-version=2019-05-01"

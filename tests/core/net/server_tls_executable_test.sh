@@ -20,7 +20,28 @@ expect_exit_2() {  # expect_exit_2 MESSAGE ARGS...
 }
 expect_exit_2 "cannot open certificate file '$work/none.pem'" --tls --cert "$work/none.pem" --key "$work/none.pem"
 expect_exit_2 "cannot write the CA certificate to '$work/no/dir/ca.pem'" --tls --ca-out "$work/no/dir/ca.pem"
-expect_exit_2 "--ca-out needs --tls or --tls-port" --ca-out "$work/ca.pem"
+expect_exit_2 "--ca-cert and --ca-key go together" --ca-cert "$work/ca.pem"
+
+# --ca-cert/--ca-key: a CA written once (key owner-only) and read again at the next start.
+ca_of() {  # ca_of ARGS...: the PEM GET /_mock/ca.pem serves while the server runs with ARGS
+    "$server" --port 0 --log-format none "$@" >"$work/ca-out" &
+    local p=$!
+    for _ in $(seq 100); do grep -q listening "$work/ca-out" 2>/dev/null && break; sleep 0.05; done
+    local port
+    port=$(sed -E 's/.*"url":"http:\/\/127\.0\.0\.1:([0-9]+)".*/\1/' "$work/ca-out")
+    curl -s "http://127.0.0.1:$port/_mock/ca.pem"
+    kill -TERM "$p"; wait "$p"
+}
+first=$(ca_of --ca-cert "$work/kept-ca.pem" --ca-key "$work/kept-ca-key.pem")
+[ "$first" = "$(cat "$work/kept-ca.pem")" ] || fail "/_mock/ca.pem is not the written CA"
+[ "$(stat -c %a "$work/kept-ca-key.pem")" = 600 ] || fail "the CA key is not owner-only"
+second=$(ca_of --ca-cert "$work/kept-ca.pem" --ca-key "$work/kept-ca-key.pem")
+[ "$first" = "$second" ] || fail "the CA changed across restarts"
+# A link planted where the key goes is replaced, never written through.
+ln -s "$work/victim" "$work/linked-key.pem"
+ln -s "$work/victim-cert" "$work/linked-ca.pem"
+ca_of --ca-cert "$work/linked-ca.pem" --ca-key "$work/linked-key.pem" >/dev/null || true
+[ ! -e "$work/victim" ] || fail "the CA key was written through a planted link"
 
 TMPDIR=$work "$server" --port 0 --tls-port 0 --log-format none >"$work/out" &
 pid=$!

@@ -168,19 +168,25 @@ TEST_CASE("plain HTTP and HTTPS on two ports share one state (tls.port set)", "[
     REQUIRE(primary_rotations(server) == before + 2);
 }
 
-TEST_CASE("without TLS there is no HTTPS port and no CA", "[tls]") {
+TEST_CASE("without TLS there is no HTTPS port, and the CA is the proxy's", "[tls]") {
     MockServer server;
     server.start();
     REQUIRE(server.tls_port() == -1);
     REQUIRE(server.https_url().empty());
-    REQUIRE(server.ca_pem().empty());
+    REQUIRE_THAT(server.ca_pem(), Catch::StartsWith("-----BEGIN CERTIFICATE-----"));
     REQUIRE_THAT(server.url(), Catch::StartsWith("http://"));
+
+    ServerOptions no_proxy;
+    no_proxy.service.proxy = false;
+    MockServer plain(no_proxy);
+    REQUIRE(plain.ca_pem().empty());
 }
 
 TEST_CASE("the user's certificate and key files are served", "[tls]") {
-    TlsCredentials issued = TlsCredentials::generate();
-    TempFile ca(issued.ca_pem());
-    TempFile cert(issued.certificate_pem() + issued.ca_pem());  // leaf followed by its chain
+    const LocalCa user_ca = LocalCa::generate();
+    TlsCredentials issued = TlsCredentials::generate(user_ca);
+    TempFile ca(user_ca.pem());
+    TempFile cert(issued.certificate_pem() + user_ca.pem());  // leaf followed by its chain
     TempFile key(issued.private_key_pem());
 
     ServerOptions o = https_options();
@@ -188,7 +194,7 @@ TEST_CASE("the user's certificate and key files are served", "[tls]") {
     o.tls.key_file = key.path();
     MockServer server(o);
     server.start();
-    REQUIRE(server.ca_pem().empty());  // the CA is the user's, not ours
+    REQUIRE(server.ca_pem() != user_ca.pem());  // logicmock's CA is the proxy's, not the user's
 
     auto res = regenerate(*client_trusting(ca.path(), server.tls_port()));
     INFO(httplib::to_string(res.error()));
@@ -197,8 +203,9 @@ TEST_CASE("the user's certificate and key files are served", "[tls]") {
 }
 
 TEST_CASE("unusable certificate or key files fail construction naming the file", "[tls]") {
-    TlsCredentials one = TlsCredentials::generate();
-    TlsCredentials two = TlsCredentials::generate();
+    const LocalCa ca = LocalCa::generate();
+    TlsCredentials one = TlsCredentials::generate(ca);
+    TlsCredentials two = TlsCredentials::generate(ca);
     TempFile cert(one.certificate_pem());
     TempFile other_key(two.private_key_pem());
     TempFile not_pem("hello");

@@ -73,6 +73,17 @@ Json v1_document(const std::string& base, const std::string& path_tenant, const 
 }  // namespace
 
 Response serve_discovery(const IdentityRequest& in, const IdentityRoute& route) {
+    if (is_multi_tenant_alias(route.tenant)) {
+        // common and organizations: endpoints under the alias, issuer with Entra's {tenantid}
+        // placeholder; tokens then name the user's own tenant.
+        Json document = route.endpoint == IdentityEndpoint::DiscoveryV2
+                            ? v2_document(in.base_url, route.tenant)
+                            : v1_document(in.base_url, route.tenant, "{tenantid}", false);
+        if (route.endpoint == IdentityEndpoint::DiscoveryV2) {
+            document["issuer"] = in.base_url + "/{tenantid}/v2.0";
+        }
+        return cacheable(document);
+    }
     auto tenant = resolve_tenant(in.store, route.tenant);
     if (!tenant)
         return entra_error(EntraErrorId::UnknownTenant, {route.tenant}, in.request, in.now);
@@ -101,6 +112,53 @@ Response serve_keys(const IdentityRequest& in, const IdentityRoute& route) {
         {"n", in.key.modulus()}, {"e", in.key.exponent()},
         {"alg", "RS256"},        {"issuer", in.base_url + "/" + issuer_tenant + "/v2.0"}};
     return cacheable(Json{{"keys", Json::array({key})}});
+}
+
+Response serve_instance_discovery(const IdentityRequest& in) {
+    // The tenant of the authority MSAL asks about: .../{tenant}/oauth2/v2.0/authorize.
+    std::string tenant = "common";
+    const std::string endpoint = in.target.query_value("authorization_endpoint").value_or("");
+    if (auto scheme = endpoint.find("://"); scheme != std::string::npos) {
+        const auto path = endpoint.find('/', scheme + 3);
+        if (path != std::string::npos) {
+            const auto end = endpoint.find_first_of("/?#", path + 1);
+            const std::string segment = endpoint.substr(path + 1, end - path - 1);
+            if (!segment.empty() && segment.size() <= 256 &&
+                segment.find_first_of("%\"\\<>") == std::string::npos) {
+                tenant = segment;
+            }
+        }
+    }
+    const Json public_cloud{{"preferred_network", "login.microsoftonline.com"},
+                            {"preferred_cache", "login.windows.net"},
+                            {"aliases",
+                             {"login.microsoftonline.com", "login.windows.net",
+                              "login.microsoft.com", "sts.windows.net"}}};
+    Json metadata = Json::array();
+    const std::string host = in.base_url.substr(in.base_url.find("://") + 3);
+    if (host != "login.microsoftonline.com") {  // reached directly: this server is the cloud
+        metadata.push_back(Json{{"preferred_network", host},
+                                {"preferred_cache", host},
+                                {"aliases", Json::array({host})}});
+    }
+    metadata.push_back(public_cloud);
+    metadata.push_back(
+        Json{{"preferred_network", "login.partner.microsoftonline.cn"},
+             {"preferred_cache", "login.partner.microsoftonline.cn"},
+             {"aliases", {"login.partner.microsoftonline.cn", "login.chinacloudapi.cn"}}});
+    metadata.push_back(Json{{"preferred_network", "login.microsoftonline.de"},
+                            {"preferred_cache", "login.microsoftonline.de"},
+                            {"aliases", Json::array({"login.microsoftonline.de"})}});
+    metadata.push_back(Json{{"preferred_network", "login.microsoftonline.us"},
+                            {"preferred_cache", "login.microsoftonline.us"},
+                            {"aliases", {"login.microsoftonline.us", "login.usgovcloudapi.net"}}});
+    metadata.push_back(Json{{"preferred_network", "login-us.microsoftonline.com"},
+                            {"preferred_cache", "login-us.microsoftonline.com"},
+                            {"aliases", Json::array({"login-us.microsoftonline.com"})}});
+    return cacheable(Json{{"tenant_discovery_endpoint",
+                           in.base_url + "/" + tenant + "/v2.0/.well-known/openid-configuration"},
+                          {"api-version", "1.1"},
+                          {"metadata", metadata}});
 }
 
 }  // namespace logicmock

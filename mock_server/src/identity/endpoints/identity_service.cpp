@@ -1,6 +1,7 @@
 #include "identity/endpoints/identity_service.hpp"
 
 #include "identity/endpoints/discovery.hpp"
+#include "identity/endpoints/imds.hpp"
 #include "identity/endpoints/managed_identity.hpp"
 #include "identity/endpoints/token_endpoint.hpp"
 #include "identity/protocol/entra_errors.hpp"
@@ -86,6 +87,11 @@ Response IdentityService::answer(RequestContext& context, const IdentityRoute& r
                 return serve_device_code(in, route);
             case IdentityEndpoint::DeviceLogin:
                 return serve_device_login(in);
+            case IdentityEndpoint::InstanceDiscovery:
+                return serve_instance_discovery(in);
+            case IdentityEndpoint::ImdsToken:
+            case IdentityEndpoint::ImdsOther:
+                return serve_imds(in, route);
         }
     } catch (const std::exception&) {
     }

@@ -11,15 +11,11 @@
 #include "util/utf8.hpp"
 
 namespace logicmock {
-namespace {
 
-struct Pick {
-    std::string tenant_id;
-    ServicePrincipalRecord principal;
-};
-
-std::optional<Pick> pick_identity(const IdentityRequest& in, const std::string& by,
-                                  const std::string& id) {
+std::optional<ManagedIdentityPick> pick_managed_identity(const IdentityRequest& in,
+                                                         const std::string& by,
+                                                         const std::string& id) {
+    using Pick = ManagedIdentityPick;
     const auto tenants = in.store.tenants();
     for (const auto& tenant : tenants) {
         for (const auto& sp : tenant.service_principals) {
@@ -35,8 +31,6 @@ std::optional<Pick> pick_identity(const IdentityRequest& in, const std::string& 
     }
     return std::nullopt;
 }
-
-}  // namespace
 
 Response serve_managed_identity(const IdentityRequest& in) {
     auto error = [&](EntraErrorId id, std::initializer_list<std::string_view> args = {}) {
@@ -76,7 +70,7 @@ Response serve_managed_identity(const IdentityRequest& in) {
     if (by == "mi_res_id") {
         return error(EntraErrorId::ManagedIdentityBadRequest, {"mi_res_id is not supported"});
     }
-    auto pick = pick_identity(in, by, id);
+    auto pick = pick_managed_identity(in, by, id);
     if (!pick) {
         if (by.empty()) return error(EntraErrorId::UnknownManagedIdentity, {"any id", ""});
         return error(EntraErrorId::UnknownManagedIdentity, {by, id});

@@ -10,4 +10,14 @@ namespace logicmock {
 
 Response serve_managed_identity(const IdentityRequest& in);
 
+// The principal a managed identity request names (by "client_id", "object_id" or
+// "principal_id"; by "" the first tenant's first), or none.
+struct ManagedIdentityPick {
+    std::string tenant_id;
+    ServicePrincipalRecord principal;
+};
+std::optional<ManagedIdentityPick> pick_managed_identity(const IdentityRequest& in,
+                                                         const std::string& by,
+                                                         const std::string& id);
+
 }  // namespace logicmock

@@ -5,6 +5,7 @@
 target_sources(logicmock_server PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/discovery.cpp
     ${CMAKE_CURRENT_LIST_DIR}/identity_service.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/imds.cpp
     ${CMAKE_CURRENT_LIST_DIR}/managed_identity.cpp
     ${CMAKE_CURRENT_LIST_DIR}/token_endpoint.cpp
 )

@@ -50,9 +50,9 @@ std::string correlation_id_of(const Request& request) {
 
 // Texts docs/reference/entra-errors.md marks [verified]/[observed] are copied to the letter;
 // AADSTS90100, AADSTS900561, AADSTS90033 and the managed identity rows are our assumptions
-// (docs/signing-in.md says so). Sign-in rows (checked by search, docs/reference/entra-errors.md names the
-// sources): observed texts for 50126, 50011, 54005, 70008, 501481, 9002313, 70016 and 70020
-// (70019 was a first guess; clients see 70020); 50149 is in Microsoft's error reference;
+// (docs/signing-in.md says so). Sign-in rows (checked by search, docs/reference/entra-errors.md
+// names the sources): observed texts for 50126, 50011, 54005, 70008, 501481, 9002313, 70016 and
+// 70020 (70019 was a first guess; clients see 70020); 50149 is in Microsoft's error reference;
 // 700054 and 70000 are inferred; the user-code row is an assumption.
 const std::vector<EntraCatalogueEntry>& entra_error_catalogue() {
     static const std::vector<EntraCatalogueEntry> entries{
@@ -122,6 +122,19 @@ const std::vector<EntraCatalogueEntry>& entra_error_catalogue() {
          "No managed identity with {0} '{1}' is assigned to this resource."},
         {EntraErrorId::ManagedIdentityBadRequest, 0, 400, "invalid_request",
          "The request must carry api-version=2019-08-01 and one resource; {0}."},
+        // IMDS: bad_request_102 and "Identity not found" are Microsoft's (verified, observed);
+        // the texts for a missing query variable and an unknown path are assumptions.
+        {EntraErrorId::ImdsMetadataHeaderRequired, 0, 400, "bad_request_102",
+         "Required metadata header not specified"},
+        {EntraErrorId::ImdsIdentityNotFound, 0, 400, "invalid_request", "Identity not found"},
+        {EntraErrorId::ImdsBadRequest, 0, 400, "invalid_request",
+         "Required query variable '{0}' is missing"},
+        {EntraErrorId::ImdsNotFound, 0, 404, "not_found",
+         "The metadata path '{0}' is not served: logicmock plays a machine with no region and no "
+         "instance metadata"},
+        // Assumption: Entra's answer for a path it does not serve (its own is an HTML page).
+        {EntraErrorId::EndpointNotFound, 0, 404, "not_found",
+         "logicmock's Entra ID has no endpoint '{0}'"},
     };
     return entries;
 }

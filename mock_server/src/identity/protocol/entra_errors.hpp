@@ -42,6 +42,13 @@ enum class EntraErrorId {
     IdentityHeaderMismatch,
     UnknownManagedIdentity,
     ManagedIdentityBadRequest,
+    // Azure IMDS at 169.254.169.254 (docs/proxy.md); not Entra itself either.
+    ImdsMetadataHeaderRequired,
+    ImdsIdentityNotFound,
+    ImdsBadRequest,
+    ImdsNotFound,
+    // A path on Entra's hosts that is no endpoint of the fake.
+    EndpointNotFound,
 };
 
 struct EntraCatalogueEntry {

@@ -60,10 +60,22 @@ std::optional<IdentityRoute> match_identity_route(const RequestTarget& target) {
     if (is(s, {"oauth2", "devicecode"})) {
         return IdentityRoute{IdentityEndpoint::DeviceCodeV1, tenant, "EntraDeviceCode"};
     }
+    if (is(s, {"discovery", "instance"})) {
+        return IdentityRoute{IdentityEndpoint::InstanceDiscovery, tenant, "EntraDiscovery"};
+    }
     if (is(s, {"discovery", "v2.0", "keys"}) || is(s, {"discovery", "keys"})) {
         return IdentityRoute{IdentityEndpoint::Keys, tenant, "EntraKeys"};
     }
     return std::nullopt;
+}
+
+IdentityRoute match_imds_route(const RequestTarget& target) {
+    const auto& s = target.segments;
+    if (s.size() == 4 && s[0] == "metadata" && s[1] == "identity" && s[2] == "oauth2" &&
+        s[3] == "token") {
+        return IdentityRoute{IdentityEndpoint::ImdsToken, "", "ImdsToken"};
+    }
+    return IdentityRoute{IdentityEndpoint::ImdsOther, "", "ImdsMetadata"};
 }
 
 const RouteSpec& identity_route_spec(const IdentityRoute& route) {
@@ -93,6 +105,7 @@ const RouteSpec& identity_route_spec(const IdentityRoute& route) {
     switch (route.endpoint) {
         case IdentityEndpoint::DiscoveryV2:
         case IdentityEndpoint::DiscoveryV1:
+        case IdentityEndpoint::InstanceDiscovery:
             return discovery;
         case IdentityEndpoint::Keys:
             return keys;
@@ -108,6 +121,8 @@ const RouteSpec& identity_route_spec(const IdentityRoute& route) {
         case IdentityEndpoint::DeviceLogin:
             return device_login;
         case IdentityEndpoint::ManagedIdentity:
+        case IdentityEndpoint::ImdsToken:
+        case IdentityEndpoint::ImdsOther:
             break;
     }
     return managed;

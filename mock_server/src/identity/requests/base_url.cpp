@@ -30,6 +30,11 @@ std::string_view port_of_url(std::string_view url) {
 }  // namespace
 
 std::string request_base_url(const Request& request, const ServiceOptions& options) {
+    if (request.proxied) {  // the Azure host the client addressed through the proxy
+        const auto& to = *request.proxied;
+        const bool default_port = to.port == (to.scheme == "https" ? 443 : 80);
+        return to.scheme + "://" + to.host + (default_port ? "" : ":" + std::to_string(to.port));
+    }
     auto host = request.headers.get("Host");
     if (!host || !plausible_host(*host)) {
         return options.self_base_url.empty() ? "http://127.0.0.1" : options.self_base_url;
