@@ -73,6 +73,15 @@ deb $mirror bookworm-updates main
 deb $security bookworm-security main
 EOF
 cp /etc/resolv.conf "$root/etc/resolv.conf"
+# This machine's network, like resolv.conf: where HTTPS egress goes through an inspecting proxy
+# whose CA node must trust (NODE_EXTRA_CA_CERTS set here), npm ci in the root gets that file too.
+# A real Debian 12 on an open network needs nothing of the kind.
+extra_ca=""
+if [ -n "${NODE_EXTRA_CA_CERTS:-}" ] && [ -f "$NODE_EXTRA_CA_CERTS" ]; then
+    cp "$NODE_EXTRA_CA_CERTS" "$root/etc/check-fresh-egress-ca.pem"
+    extra_ca=NODE_EXTRA_CA_CERTS=/etc/check-fresh-egress-ca.pem
+    echo "check-fresh: this machine's NODE_EXTRA_CA_CERTS goes into the root (network, not Debian)"
+fi
 mount_in -t proc proc "$root/proc"
 mount_in -t sysfs sysfs "$root/sys"
 mount_in --bind /dev "$root/dev"
@@ -86,13 +95,13 @@ git -C "$root/root/logicmock" checkout -q --detach "$commit"
 # A root login shell's environment, nothing from this one.
 in_root() {
     chroot "$root" /usr/bin/env -i HOME=/root USER=root LOGNAME=root SHELL=/bin/bash TERM=dumb \
-        LANG=C.UTF-8 PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+        LANG=C.UTF-8 PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin $extra_ca \
         /bin/bash -c "cd /root/logicmock && $1"
 }
 
 echo "== scripts/serve.sh (until /_mock/health answers 200)"
 t0=$(date +%s)
-setsid bash -c "$(declare -f in_root); root='$root'; in_root 'scripts/serve.sh'" \
+setsid bash -c "$(declare -f in_root); root='$root' extra_ca='$extra_ca'; in_root scripts/serve.sh" \
     >"$root/root/serve.log" 2>&1 </dev/null &
 serve_pid=$!
 health=""
