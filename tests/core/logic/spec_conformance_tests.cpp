@@ -1,4 +1,5 @@
-// Checks against the published contract in ../shared, when it is there; skipped otherwise.
+// Checks against the published contract in ../shared (LOGICMOCK_SHARED_DIR, tests/core/CMakeLists.txt)
+// when it is there; reported to CTest as skipped otherwise (kSkipped).
 
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -29,7 +30,7 @@ nlohmann::json read(const std::filesystem::path& path) {
 
 TEST_CASE("our KeyType enum is the swagger's", "[spec]") {
     if (!have_spec()) {
-        WARN("skipped: " << kSpecDir << " is not present");
+        WARN(kSkipped << kSpecDir << " is not present");
         return;
     }
     auto swagger = read(kSpecDir / "logic.json");
@@ -43,7 +44,7 @@ TEST_CASE("our KeyType enum is the swagger's", "[spec]") {
 
 TEST_CASE("the published regenerateAccessKey example is answered as it says", "[spec]") {
     if (!have_spec()) {
-        WARN("skipped: " << kSpecDir << " is not present");
+        WARN(kSkipped << kSpecDir << " is not present");
         return;
     }
     auto example = read(kSpecDir / "examples" / "Workflows_RegenerateAccessKey.json");
@@ -64,7 +65,7 @@ TEST_CASE("the published regenerateAccessKey example is answered as it says", "[
 
 TEST_CASE("the swagger's ErrorResponse example shape passes our schema", "[spec]") {
     if (!have_spec()) {
-        WARN("skipped: " << kSpecDir << " is not present");
+        WARN(kSkipped << kSpecDir << " is not present");
         return;
     }
     auto swagger = read(kSpecDir / "logic.json");
