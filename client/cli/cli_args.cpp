@@ -56,6 +56,9 @@ std::optional<std::string> apply(CliArgs& args, const std::string& name, const s
         args.scope = value;
     } else if (name == "--ca-file") {
         args.ca_file = value;
+    } else if (name == "--proxy") {
+        if (value.empty()) return "--proxy needs a URL (--no-proxy turns proxies off)";
+        args.proxy = value;
     } else if (name == "--retries") {
         auto n = parse_int(value, 0, 20);
         if (!n) return "--retries must be an integer from 0 to 20";
@@ -84,6 +87,7 @@ std::optional<std::string> missing_required(const CliArgs& args) {
     if (args.insecure && !args.ca_file.empty()) {
         return "--insecure and --ca-file exclude each other";
     }
+    if (args.no_proxy && args.proxy) return "--proxy and --no-proxy exclude each other";
     return std::nullopt;
 }
 
@@ -112,6 +116,10 @@ ParsedArgs parse_cli_args(const std::vector<std::string>& argv) {
         if (name.rfind("--", 0) != 0) return UsageError{"unexpected argument '" + name + "'"};
         if (name == "--insecure") {
             args.insecure = true;
+            continue;
+        }
+        if (name == "--no-proxy") {
+            args.no_proxy = true;
             continue;
         }
         if (auto eq = name.find('='); eq != std::string::npos) {
@@ -170,13 +178,29 @@ COMMON:
   --authority-host URL     sign in: identity server (or AZURE_AUTHORITY_HOST; default
                            https://login.microsoftonline.com); a logicmock server's base URL
   --scope SCOPE            sign in: scope asked for (default: {base-url}/.default)
-  --ca-file FILE           PEM file of CA certificates to trust for https
+  --ca-file FILE           PEM file of CA certificates to trust for https; default: the file
+                           named by SSL_CERT_FILE if set, else the system store (--ca-file wins)
   --insecure               do not verify the server certificate (never against real Azure)
+  --proxy URL              http://[user:password@]host[:port] proxy for ARM and sign-in,
+                           instead of HTTPS_PROXY / HTTP_PROXY (see Proxy below)
+  --no-proxy               never use a proxy, whatever the environment says
   --retries N              retries after the first attempt, 0-20 (default 3); 408, 429, 500,
                            502, 503, 504 and transport failures are retried, honouring
                            Retry-After and x-ms-retry-after-ms, else exponential back-off
   --timeout-ms N           connect and read timeout per attempt (default 10000 / 60000)
 Options also take the form --name=value.
+
+Proxy (default: from the environment, read as curl and Go read it):
+  https targets use HTTPS_PROXY, else https_proxy; http targets HTTP_PROXY, else http_proxy
+  (the upper-case name wins when both are set). NO_PROXY, else no_proxy: hosts reached
+  directly, comma-separated: "*" (all), a host or domain suffix (example.com and .example.com
+  both match a.example.com), an IP or CIDR block, each with an optional :port. localhost,
+  127.0.0.0/8 and ::1 are never proxied. --proxy replaces HTTPS_PROXY and HTTP_PROXY (NO_PROXY
+  still applies); --no-proxy ignores all of them. A proxy URL without a scheme means http://
+  (port 80 by default); any other scheme is a usage error. https goes through a CONNECT
+  tunnel, the target's certificate checked against --ca-file, else SSL_CERT_FILE, else the
+  system store. A proxy refusing CONNECT is transportError "proxy" with proxyStatus (exit 3),
+  retried only for 408, 429, 500, 502, 503, 504.
 
 Output (stdout, one JSON object; the token is never printed):
   outcome                  success | azure_error | contract_error | transport_error |
@@ -185,7 +209,9 @@ Output (stdout, one JSON object; the token is never printed):
   requestId, correlationRequestId, clientRequestId
   attempts, elapsedMs
   path                     contract_error only: JSON path of the schema violation
-  transportError           transport_error only: connect | timeout | tls | io | other
+  transportError           transport_error only: connect | timeout | tls | io | proxy | other
+  proxy, proxyStatus       through a proxy: its URL (no credentials); the status with which it
+                           refused CONNECT (transportError proxy)
   signinError              signin_error only: {status, error, errorCodes, traceId,
                            correlationId} of the identity server's answer (code = error,
                            message = error_description), or transportError / path
@@ -196,7 +222,8 @@ Exit status:
   1  Azure answered with an error, or with a response that breaks the contract
      (sign-in included: Entra's error, or a token answer without a token)
   2  usage error (bad or missing arguments, no token and no sign-in)
-  3  transport failure (connection refused, timeout, TLS), sign-in included
+  3  transport failure (connection refused, timeout, TLS, a proxy refusing CONNECT), sign-in
+     included
 )";
 }
 

@@ -29,6 +29,8 @@ struct CliArgs {
     std::optional<std::string> scope;  // default: {base-url}/.default
     std::string ca_file;
     bool insecure = false;
+    std::optional<std::string> proxy;  // --proxy: instead of HTTPS_PROXY / HTTP_PROXY
+    bool no_proxy = false;             // --no-proxy: never a proxy
     int retries = 3;
     std::optional<int> timeout_ms;
 };

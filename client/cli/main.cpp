@@ -26,11 +26,18 @@ std::string env(const char* name) {
     return value ? value : "";
 }
 
-// --ca-file, --insecure, --retries, --timeout-ms: the same for sign-in and for the ARM call.
+// --ca-file, --insecure, --proxy, --no-proxy, --retries, --timeout-ms: the same for sign-in
+// and for the ARM call.
 template <class Options>
 void apply_connection_flags(const CliArgs& args, Options& options) {
     options.tls.ca_file = args.ca_file;
     options.tls.verify = !args.insecure;
+    if (args.no_proxy) {
+        options.proxy.mode = ProxyOptions::Mode::Direct;
+    } else if (args.proxy) {
+        options.proxy.mode = ProxyOptions::Mode::Fixed;
+        options.proxy.url = *args.proxy;
+    }
     options.retry.max_retries = args.retries;
     if (args.timeout_ms) {
         options.timeouts.connect = options.timeouts.read =
@@ -103,6 +110,11 @@ int signin_failed(const CliArgs& args, const TokenOutcome& outcome) {
     return signin_exit_code(outcome);
 }
 
+// "--proxy: ..." for the flag, "HTTPS_PROXY: ..." for a variable; never the value itself.
+int proxy_error(const CliArgs& args, const ProxyConfigError& e) {
+    return usage_error(args.proxy ? "--proxy: " + e.problem() : std::string(e.what()));
+}
+
 int run(const CliArgs& args) {
     auto sign_in = resolve_sign_in(args);
     if (auto* error = std::get_if<std::string>(&sign_in)) return usage_error(*error);
@@ -122,6 +134,8 @@ int run(const CliArgs& args) {
             }
             token = fixed_token(std::move(fixed));
         }
+    } catch (const ProxyConfigError& e) {
+        return proxy_error(args, e);
     } catch (const std::invalid_argument& e) {
         return usage_error(std::string("--authority-host: ") + e.what());
     }
@@ -129,6 +143,8 @@ int run(const CliArgs& args) {
     std::optional<WorkflowsClient> client;
     try {
         client.emplace(client_options(args, std::move(token)));
+    } catch (const ProxyConfigError& e) {
+        return proxy_error(args, e);
     } catch (const std::invalid_argument& e) {
         return usage_error(std::string("--base-url: ") + e.what());
     }

@@ -15,6 +15,13 @@ json header_or_null(const std::optional<HttpResponse>& response, const char* nam
     return value ? json(*value) : json(nullptr);
 }
 
+// transportError, and proxy / proxyStatus when the failure involved a proxy.
+void add_transport_error(json& into, const TransportError& error) {
+    into["transportError"] = to_string(error.kind);
+    if (!error.proxy.empty()) into["proxy"] = error.proxy;
+    if (error.kind == TransportError::Kind::Proxy) into["proxyStatus"] = error.proxy_status;
+}
+
 template <class T>
 json base_report(Command command, const Result<T>& result) {
     json report = {
@@ -37,7 +44,7 @@ json base_report(Command command, const Result<T>& result) {
         report["path"] = error->path;
     } else if (const auto* error = result.transport_error()) {
         report["message"] = error->message;
-        report["transportError"] = to_string(error->kind);
+        add_transport_error(report, *error);
     }
     return report;
 }
@@ -88,7 +95,8 @@ std::string signin_error_json(Command command, const TokenOutcome& outcome) {
                                  {"correlationId", error->correlation_id}};
     } else if (const auto* error = std::get_if<TransportError>(&outcome)) {
         report["message"] = error->message;
-        report["signinError"] = {{"transportError", to_string(error->kind)}};
+        report["signinError"] = json::object();
+        add_transport_error(report["signinError"], *error);
     } else if (const auto* error = std::get_if<ContractError>(&outcome)) {
         report["status"] = error->status;
         report["message"] = error->message;

@@ -10,6 +10,8 @@ struct BaseUrl {
     std::string scheme;       // "http" or "https"
     std::string authority;    // "host", "host:port" or "[v6]:port"
     std::string path_prefix;  // "" or "/prefix" without a trailing slash
+    std::string host;         // without IPv6 brackets
+    int port = 0;             // the explicit port, else 443 (https) or 80 (http)
 
     std::string origin() const { return scheme + "://" + authority; }
 };

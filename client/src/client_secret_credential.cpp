@@ -169,7 +169,8 @@ struct ClientSecretCredential::Impl {
         if (options.scope.empty()) throw std::invalid_argument("scope is empty");
         transport = options.transport
                         ? options.transport
-                        : make_http_transport(authority, options.tls, options.timeouts);
+                        : make_http_transport(authority, options.tls, options.timeouts,
+                                              options.proxy, options.user_agent);
     }
 
     std::chrono::steady_clock::time_point now() const {

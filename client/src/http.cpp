@@ -11,6 +11,8 @@ std::string_view to_string(TransportError::Kind kind) {
             return "tls";
         case TransportError::Kind::Io:
             return "io";
+        case TransportError::Kind::Proxy:
+            return "proxy";
         case TransportError::Kind::Other:
             break;
     }

@@ -21,10 +21,18 @@ std::optional<long long> parse_count(std::optional<std::string_view> text) {
 }  // namespace
 
 bool is_retriable(const RetryPolicy& policy, const AttemptOutcome& outcome) {
-    if (std::holds_alternative<TransportError>(outcome)) return policy.retry_transport_errors;
-    const int status = std::get<HttpResponse>(outcome).status;
-    return std::find(policy.retry_statuses.begin(), policy.retry_statuses.end(), status) !=
-           policy.retry_statuses.end();
+    const auto listed = [&](int status) {
+        return std::find(policy.retry_statuses.begin(), policy.retry_statuses.end(), status) !=
+               policy.retry_statuses.end();
+    };
+    if (const auto* failure = std::get_if<TransportError>(&outcome)) {
+        if (!policy.retry_transport_errors) return false;
+        // A proxy that refuses the tunnel (403 for a host it does not serve, 407) answers the
+        // same way again; only the statuses retried for ARM (502, 503, ...) are worth another try.
+        if (failure->kind == TransportError::Kind::Proxy) return listed(failure->proxy_status);
+        return true;
+    }
+    return listed(std::get<HttpResponse>(outcome).status);
 }
 
 std::optional<milliseconds> server_requested_delay(const HeaderList& headers) {

@@ -46,7 +46,10 @@ struct WorkflowsClient::Impl {
 
     explicit Impl(ClientOptions opts) : options(std::move(opts)), transport(options.transport) {
         const BaseUrl base_url = parse_base_url(options.base_url);  // validated either way
-        if (!transport) transport = make_http_transport(base_url, options.tls, options.timeouts);
+        if (!transport) {
+            transport = make_http_transport(base_url, options.tls, options.timeouts, options.proxy,
+                                            options.user_agent);
+        }
     }
 
     std::chrono::steady_clock::time_point now() const {

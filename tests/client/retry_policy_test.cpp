@@ -27,6 +27,25 @@ TEST_CASE("transport failures retry unless the policy says otherwise", "[retry]"
     CHECK_FALSE(is_retriable(policy, refused));
 }
 
+TEST_CASE("a proxy's refusal of CONNECT retries only for the statuses ARM retries",
+          "[retry][proxy]") {
+    RetryPolicy policy;
+    const auto refusal = [](int status) -> AttemptOutcome {
+        return TransportError{TransportError::Kind::Proxy, "refused", "http://p:1", status};
+    };
+    for (int status : {403, 404, 405, 407, 400}) {
+        CAPTURE(status);
+        CHECK_FALSE(is_retriable(policy, refusal(status)));
+        CHECK_FALSE(next_retry_delay(policy, 0, refusal(status), 0.5));
+    }
+    for (int status : {408, 429, 500, 502, 503, 504}) {
+        CAPTURE(status);
+        CHECK(is_retriable(policy, refusal(status)));
+    }
+    policy.retry_transport_errors = false;
+    CHECK_FALSE(is_retriable(policy, refusal(502)));
+}
+
 TEST_CASE("the server's requested delay is read from the retry headers", "[retry]") {
     CHECK(server_requested_delay({{"Retry-After", "2"}}) == milliseconds(2000));
     CHECK(server_requested_delay({{"retry-after", "0"}}) == milliseconds(0));

@@ -63,6 +63,20 @@ expect "sign-in needs a secret" 2 '"outcome":"usage_error"' 'AZURE_CLIENT_SECRET
 expect "--token and sign-in exclude each other" 2 '"outcome":"usage_error"' -- \
     "$cli" regenerate "${workflow[@]}" --workflow testWorkflowName --key-type Primary \
     --base-url "$SERVER_URL" --token "$token" --tenant t --client-id c --client-secret "$secret"
+expect "--proxy with another scheme" 2 '"outcome":"usage_error"' '--proxy: only http:// proxies' -- \
+    "$cli" regenerate "${workflow[@]}" --workflow testWorkflowName --key-type Primary \
+    --token "$token" --proxy "socks5://user:$token@127.0.0.1:1080"
+expect "HTTPS_PROXY with another scheme" 2 '"outcome":"usage_error"' 'HTTPS_PROXY: only http://' -- \
+    env -u NO_PROXY -u no_proxy HTTPS_PROXY="socks5://user:$token@proxy.invalid:1080" \
+    "$cli" regenerate "${workflow[@]}" \
+    --workflow testWorkflowName --key-type Primary --token "$token"
+expect "--proxy and --no-proxy exclude each other" 2 '"outcome":"usage_error"' -- \
+    "$cli" regenerate "${workflow[@]}" --workflow testWorkflowName --key-type Primary \
+    --token "$token" --proxy http://127.0.0.1:1 --no-proxy
+expect "a loopback server is reached directly whatever HTTPS_PROXY says" 0 '"outcome":"success"' -- \
+    env HTTP_PROXY=socks5://proxy.invalid:1080 HTTPS_PROXY=socks5://proxy.invalid:1080 \
+    "$cli" regenerate "${workflow[@]}" --workflow testWorkflowName --key-type Primary \
+    --base-url "$SERVER_URL" --token "$token"
 
 stop_server
 expect "server gone" 3 '"outcome":"transport_error"' '"transportError":"connect"' -- \
@@ -72,5 +86,16 @@ expect "identity server gone" 3 '"outcome":"signin_error"' '"transportError":"co
     env -u AZURE_ACCESS_TOKEN AZURE_TENANT_ID=t AZURE_CLIENT_ID=c AZURE_CLIENT_SECRET="$secret" \
     AZURE_AUTHORITY_HOST="$SERVER_URL" "$cli" regenerate "${workflow[@]}" \
     --workflow testWorkflowName --key-type Primary --base-url "$SERVER_URL" --retries 0
+# The server's port is closed now: as a proxy it is down. Azure's default endpoints are named
+# in CONNECT only, never resolved (NO_PROXY is unset so they cannot bypass the proxy).
+expect "proxy gone" 3 '"outcome":"transport_error"' '"transportError":"connect"' \
+    "\"proxy\":\"$SERVER_URL\"" -- \
+    env -u NO_PROXY -u no_proxy "$cli" regenerate "${workflow[@]}" --workflow testWorkflowName \
+    --key-type Primary --token "$token" --retries 0 --proxy "http://user:$token@${SERVER_URL#http://}"
+expect "identity server behind a proxy that is gone" 3 '"outcome":"signin_error"' \
+    '"transportError":"connect"' "\"proxy\":\"$SERVER_URL\"" -- \
+    env -u AZURE_ACCESS_TOKEN -u AZURE_AUTHORITY_HOST -u NO_PROXY -u no_proxy \
+    AZURE_TENANT_ID=t AZURE_CLIENT_ID=c AZURE_CLIENT_SECRET="$secret" HTTPS_PROXY="$SERVER_URL" \
+    "$cli" regenerate "${workflow[@]}" --workflow testWorkflowName --key-type Primary --retries 0
 
 [ "$failures" -eq 0 ]

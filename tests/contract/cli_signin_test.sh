@@ -52,6 +52,27 @@ else
     fail "unsigned token: exit $status: $out"
 fi
 
+# The CA bundle: SSL_CERT_FILE when there is no --ca-file; --ca-file wins when both are given.
+status=0
+out=$(env SSL_CERT_FILE="$work/ca.pem" "$cli" regenerate "${workflow[@]}" --key-type Primary \
+      --base-url "$SERVER_URL" --tenant $tenant --client-id $client \
+      --client-secret logicmock-dev-secret --authority-host "$SERVER_URL" 2>&1) || status=$?
+if [ "$status" -eq 0 ] && grep -q '"outcome":"success"' <<<"$out"; then
+    pass "SSL_CERT_FILE is the CA bundle without --ca-file (sign-in and ARM)"
+else
+    fail "SSL_CERT_FILE: exit $status: $out"
+fi
+status=0
+out=$(env SSL_CERT_FILE=/nonexistent/ca.pem "$cli" regenerate "${workflow[@]}" --key-type Primary \
+      --base-url "$SERVER_URL" --tenant $tenant --client-id $client \
+      --client-secret logicmock-dev-secret --authority-host "$SERVER_URL" \
+      --ca-file "$work/ca.pem" 2>&1) || status=$?
+if [ "$status" -eq 0 ] && grep -q '"outcome":"success"' <<<"$out"; then
+    pass "--ca-file wins over SSL_CERT_FILE"
+else
+    fail "--ca-file over SSL_CERT_FILE: exit $status: $out"
+fi
+
 status=0
 out=$(env -u LOGICMOCK_CONTRACT_TOKEN LOGICMOCK_CONTRACT_BASE_URL="$SERVER_URL" \
       LOGICMOCK_CONTRACT_CA_FILE="$work/ca.pem" AZURE_TENANT_ID=$tenant AZURE_CLIENT_ID=$client \

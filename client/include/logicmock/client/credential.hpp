@@ -41,6 +41,7 @@ struct ClientSecretCredentialOptions {
     // A token is reused until this long before it expires (MSAL and azure-identity: 300 s).
     std::chrono::seconds refresh_margin{300};
     TlsOptions tls;
+    ProxyOptions proxy;  // default: HTTPS_PROXY / HTTP_PROXY / NO_PROXY, for the authority host
     Timeouts timeouts;
     RetryPolicy retry;             // token requests retry as ARM calls do (429, 5xx, transport)
     RetryEnvironment environment;  // now() also decides when the cached token is stale
@@ -97,7 +98,8 @@ std::string describe(const TokenOutcome& outcome);
 // Thread-safe; share one credential between clients.
 class ClientSecretCredential {
   public:
-    // Throws std::invalid_argument for a bad authority host or an empty tenant/client/secret.
+    // Throws std::invalid_argument for a bad authority host or an empty tenant/client/secret,
+    // ProxyConfigError (an invalid_argument too) for a proxy setting that applies and is unusable.
     explicit ClientSecretCredential(ClientSecretCredentialOptions options);
     ~ClientSecretCredential();
     ClientSecretCredential(const ClientSecretCredential&) = delete;

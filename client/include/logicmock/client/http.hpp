@@ -36,10 +36,22 @@ struct TransportError {
         Timeout,  // connect or read timed out
         Tls,      // handshake, certificate verification, CA file
         Io,       // connection dropped while writing or reading
+        Proxy,    // the proxy refused to open a tunnel: its answer to CONNECT was not 2xx
         Other,
     };
+
+    TransportError() = default;
+    TransportError(Kind kind, std::string message, std::string proxy = {}, int proxy_status = 0)
+        : kind(kind),
+          message(std::move(message)),
+          proxy(std::move(proxy)),
+          proxy_status(proxy_status) {}
+
     Kind kind = Kind::Other;
     std::string message;
+    std::string proxy;     // the proxy the request went through ("http://host:port", never
+                           // credentials); empty for a direct connection
+    int proxy_status = 0;  // Kind::Proxy: the status of the proxy's answer (403, 407, 502, ...)
 };
 
 std::string_view to_string(TransportError::Kind kind);

@@ -20,6 +20,8 @@ struct RetryPolicy {
     // Upper bound on a delay the server asks for, so a bogus Retry-After cannot hang a caller.
     std::chrono::milliseconds max_server_delay{120'000};
     std::vector<int> retry_statuses{408, 429, 500, 502, 503, 504};
+    // Every transport failure, except a proxy's refusal of CONNECT (Kind::Proxy), which is
+    // retried only when its status is in retry_statuses (a 502 or 503, not a 403 or 407).
     bool retry_transport_errors = true;
 };
 

@@ -17,6 +17,7 @@
 #include <string_view>
 
 #include "logicmock/client/http.hpp"
+#include "logicmock/client/proxy.hpp"
 #include "logicmock/client/result.hpp"
 #include "logicmock/client/retry.hpp"
 #include "logicmock/client/workflow.hpp"
@@ -31,7 +32,7 @@ TokenProvider fixed_token(std::string token);
 TokenProvider env_token(std::string variable = "AZURE_ACCESS_TOKEN");  // read on every call
 
 struct TlsOptions {
-    std::string ca_file;  // PEM bundle; empty: the system store
+    std::string ca_file;  // PEM bundle; empty: $SSL_CERT_FILE if set, else the system store
     bool verify = true;   // false only on explicit request (--insecure)
 };
 
@@ -45,17 +46,20 @@ struct ClientOptions {
     std::string base_url = "https://management.azure.com";  // http or https, optional path
     TokenProvider token = env_token();
     TlsOptions tls;
+    ProxyOptions
+        proxy;  // default: HTTPS_PROXY / HTTP_PROXY / NO_PROXY (logicmock/client/proxy.hpp)
     Timeouts timeouts;
     RetryPolicy retry;
     RetryEnvironment environment;
     std::string user_agent = "logicmock-client/0.1";
-    // Sends each attempt; empty: HTTP(S) to base_url with tls and timeouts.
+    // Sends each attempt; empty: HTTP(S) to base_url with tls, proxy and timeouts.
     std::shared_ptr<Transport> transport;
 };
 
 class WorkflowsClient {
   public:
-    // Throws std::invalid_argument for a base_url that is not http(s)://host[:port][/path].
+    // Throws std::invalid_argument for a base_url that is not http(s)://host[:port][/path], and
+    // ProxyConfigError (an invalid_argument too) for a proxy setting that applies and is unusable.
     explicit WorkflowsClient(ClientOptions options = {});
     ~WorkflowsClient();
     WorkflowsClient(WorkflowsClient&&) noexcept;
