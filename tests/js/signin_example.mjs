@@ -1,6 +1,6 @@
 // @azure/identity's ClientSecretCredential signs in at logicmock, then @azure/arm-logic rotates
 // the primary key over HTTPS; the old callback URL stops working and the new one works.
-// docs/signing-in.md (block js-signin) and README (block js-readme) show the set-up below verbatim; tests/js/signin_test.sh
+// docs/signing-in.md (block js-signin) shows the set-up below verbatim; tests/js/signin_test.sh
 // runs this file against logicmock-server --tls --auth entra:
 //   LOGICMOCK_URL=https://127.0.0.1:8443 NODE_EXTRA_CA_CERTS=/tmp/logicmock-ca.pem \
 //     node tests/js/signin_example.mjs

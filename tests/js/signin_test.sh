@@ -3,5 +3,5 @@
 # logicmock-server --tls --auth entra: tests/js/signin_example.mjs through run_example.sh.
 # Usage: signin_test.sh SERVER_BINARY REPO_ROOT
 set -euo pipefail
-exec "$(dirname "$0")/run_example.sh" signin_example.mjs js-signin,js-readme @azure/identity "$1" "$2" \
+exec "$(dirname "$0")/run_example.sh" signin_example.mjs js-signin @azure/identity "$1" "$2" \
     --auth entra
