@@ -323,3 +323,19 @@ TEST_CASE("a token request over --max-body-bytes gets Entra's 400 and ARM's path
     arm.target = "/subscriptions/s/resourceGroups/g/providers/Microsoft.Logic/workflows/w";
     REQUIRE(f.service.transport_error(arm, 413).status == 413);
 }
+
+TEST_CASE("accept-any gives a user's own tenant GUID tokens; seeded does not", "[identity]") {
+    const std::string own_tenant = "0F1E2D3C-4B5A-4978-8695-A4B3C2D1E0F9";
+    IdentityFixture seeded;
+    require_entra_error(seeded.handle(token_request(own_tenant)), 400, "invalid_tenant", 90002);
+
+    ServiceOptions options;
+    options.identity = IdentityPolicy::AcceptAny;
+    IdentityFixture any(options);
+    const Response r = any.handle(token_request(own_tenant, "any-secret"));
+    REQUIRE(r.status == 200);
+    const auto claims = jwt_claims(nlohmann::json::parse(r.body)["access_token"]);
+    CHECK(claims["tid"] == "0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9");
+    // Names that are not GUIDs stay unknown.
+    require_entra_error(any.handle(token_request("contoso.example")), 400, "invalid_tenant", 90002);
+}

@@ -9,13 +9,34 @@
 
 namespace logicmock {
 
-std::optional<TenantRecord> resolve_tenant(const WorkflowStore& store, std::string_view tenant) {
+namespace {
+
+bool is_guid(std::string_view text) {
+    if (text.size() != 36) return false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+        const bool hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+        if (dash ? c != '-' : !hex) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+std::optional<TenantRecord> resolve_tenant(const WorkflowStore& store, std::string_view tenant,
+                                           IdentityPolicy policy) {
     if (iequals(tenant, kAdfsTenant)) {
         auto tenants = store.tenants();
         if (tenants.empty()) return std::nullopt;
         return tenants.front();
     }
-    return store.find_tenant(std::string(tenant));
+    auto found = store.find_tenant(std::string(tenant));
+    if (found || policy != IdentityPolicy::AcceptAny || !is_guid(tenant)) return found;
+    TenantRecord any;
+    any.tenant_id = ascii_lower(tenant);
+    any.display_name = "accept-any tenant";
+    return any;
 }
 
 std::string derived_object_id(std::string_view client_id) {

@@ -15,7 +15,10 @@ namespace logicmock {
 inline constexpr std::string_view kAdfsTenant = "adfs";
 
 // The tenant {tenant} names: its id, its default domain, or "adfs".
-std::optional<TenantRecord> resolve_tenant(const WorkflowStore& store, std::string_view tenant);
+// With --identity accept-any, a tenant GUID the seed does not hold is a tenant too (with no
+// principals of its own: find_principal makes them up), so a user's own AZURE_TENANT_ID works.
+std::optional<TenantRecord> resolve_tenant(const WorkflowStore& store, std::string_view tenant,
+                                           IdentityPolicy policy = IdentityPolicy::Seeded);
 
 // How AADSTS700016 names the directory: the tenant's display name, else its id; the route's
 // {tenant} (common, organizations) when no tenant is resolved.

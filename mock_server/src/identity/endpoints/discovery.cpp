@@ -84,7 +84,7 @@ Response serve_discovery(const IdentityRequest& in, const IdentityRoute& route) 
         }
         return cacheable(document);
     }
-    auto tenant = resolve_tenant(in.store, route.tenant);
+    auto tenant = resolve_tenant(in.store, route.tenant, in.options.identity);
     if (!tenant)
         return entra_error(EntraErrorId::UnknownTenant, {route.tenant}, in.request, in.now);
     if (iequals(route.tenant, kAdfsTenant)) {
@@ -100,7 +100,7 @@ Response serve_discovery(const IdentityRequest& in, const IdentityRoute& route) 
 Response serve_keys(const IdentityRequest& in, const IdentityRoute& route) {
     std::string issuer_tenant = "{tenantid}";
     if (!is_multi_tenant_alias(route.tenant)) {
-        auto tenant = resolve_tenant(in.store, route.tenant);
+        auto tenant = resolve_tenant(in.store, route.tenant, in.options.identity);
         if (!tenant) {
             return entra_error(EntraErrorId::UnknownTenant, {route.tenant}, in.request, in.now);
         }

@@ -22,7 +22,7 @@ std::variant<EntraForm, Response> read_entra_form(const IdentityRequest& in,
     if (!iequals(request.method, "POST")) return error(EntraErrorId::PostOnly, {request.method});
     EntraForm out;
     if (!is_multi_tenant_alias(route.tenant)) {
-        out.tenant = resolve_tenant(in.store, route.tenant);
+        out.tenant = resolve_tenant(in.store, route.tenant, in.options.identity);
         if (!out.tenant) return error(EntraErrorId::UnknownTenant, {route.tenant});
     }
     if (request.body.size() > kMaxTokenRequestBytes) {

@@ -132,7 +132,7 @@ class Authorize {
 
     std::optional<Response> check_tenant_and_client() {
         if (!is_multi_tenant_alias(route_.tenant)) {
-            tenant_ = resolve_tenant(in_.store, route_.tenant);
+            tenant_ = resolve_tenant(in_.store, route_.tenant, in_.options.identity);
             if (!tenant_) return page_error(400, EntraErrorId::UnknownTenant, {route_.tenant});
         }
         const std::string& client_id = param("client_id");
