@@ -1,18 +1,13 @@
 #include "arm/request_body.hpp"
 
 #include "logicmock/schema_validator.hpp"
+#include "util/text.hpp"
 
 namespace logicmock {
 namespace {
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
-
 bool is_json_media_type(std::string_view content_type) {
-    return iequals(trim(content_type.substr(0, content_type.find(';'))), "application/json");
+    return iequals(trim_ows(content_type.substr(0, content_type.find(';'))), "application/json");
 }
 
 // Json.NET-style location suffix, as ARM's deserializer messages end.
@@ -39,7 +34,7 @@ std::optional<ArmError> check_media_type(const Request& request) {
 
 std::variant<ParsedBody, ArmError> parse_body(const RequestContext& context,
                                               const RouteSpec& route) {
-    bool blank = trim(context.request.body).empty();
+    bool blank = trim_ows(context.request.body).empty();
     if (route.body == BodyRule::Forbidden && !blank) {
         return make_error(ErrorId::UnexpectedRequestContent);
     }

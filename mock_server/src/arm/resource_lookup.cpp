@@ -1,15 +1,9 @@
 #include "arm/resource_lookup.hpp"
 
-#include <regex>
+#include "util/text.hpp"
 
 namespace logicmock {
 namespace {
-
-bool looks_like_guid(const std::string& text) {
-    static const std::regex guid(
-        "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
-    return std::regex_match(text, guid);
-}
 
 bool is_site_scope(RouteScope scope) {
     return scope == RouteScope::Site || scope == RouteScope::SiteWorkflow ||
@@ -41,7 +35,7 @@ std::variant<WorkflowRecord, ArmError> resolve_workflow(const WorkflowStore& sto
                                                         const PathParams& params) {
     if (!store.has_subscription(params.subscription_id)) {
         // Seeds may use any subscription name; only an unknown one is checked for GUID shape.
-        if (!looks_like_guid(params.subscription_id)) {
+        if (!is_guid(params.subscription_id)) {
             return make_error(ErrorId::InvalidSubscriptionId, {params.subscription_id});
         }
         return make_error(ErrorId::SubscriptionNotFound, {params.subscription_id});
@@ -67,7 +61,7 @@ std::variant<RouteTarget, ArmError> resolve_route_target(const WorkflowStore& st
         return RouteTarget{std::get<WorkflowRecord>(std::move(workflow)), true};
     }
     if (!store.has_subscription(params.subscription_id)) {
-        if (!looks_like_guid(params.subscription_id)) {
+        if (!is_guid(params.subscription_id)) {
             return make_error(ErrorId::InvalidSubscriptionId, {params.subscription_id});
         }
         return make_error(ErrorId::SubscriptionNotFound, {params.subscription_id});

@@ -1,13 +1,9 @@
 #include "net/proxy_head.hpp"
 
+#include "util/text.hpp"
+
 namespace logicmock {
 namespace {
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
 
 // The next line of head without its CRLF; head moves past it.
 std::string_view next_line(std::string_view& head) {
@@ -38,7 +34,7 @@ Request parse_screened_head(std::string_view head) {
         const auto colon = line.find(':');
         if (colon == std::string_view::npos) continue;
         out.headers.add(std::string(line.substr(0, colon)),
-                        std::string(trim(line.substr(colon + 1))));
+                        std::string(trim_ows(line.substr(colon + 1))));
     }
     return out;
 }

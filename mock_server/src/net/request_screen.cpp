@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "util/text.hpp"
+
 namespace logicmock {
 namespace {
 
@@ -31,12 +33,6 @@ std::string lower(std::string_view s) {
     std::string out(s);
     for (auto& c : out) c = static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c);
     return out;
-}
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
 }
 
 // 1*DIGIT that fits 64 bits.
@@ -92,13 +88,13 @@ ScreenVerdict RequestScreen::feed(std::string_view bytes) {
 ScreenVerdict RequestScreen::end_of_header_line() {
     state_ = State::HeaderLineStart;
     std::string name = lower(name_);
-    std::string_view value = trim(value_);
+    std::string_view value = trim_ows(value_);
     if (name == "content-length") {
         std::string_view rest = value;
         do {  // a list of equal values ("5, 5") is one length
             auto comma = rest.find(',');
             std::uint64_t length = 0;
-            if (!parse_length(trim(rest.substr(0, comma)), length)) {
+            if (!parse_length(trim_ows(rest.substr(0, comma)), length)) {
                 return refuse(ScreenVerdict::Malformed, "invalid Content-Length");
             }
             if (has_content_length_ && length != content_length_) {
@@ -107,7 +103,7 @@ ScreenVerdict RequestScreen::end_of_header_line() {
             has_content_length_ = true;
             content_length_ = length;
             rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
-            if (comma != std::string_view::npos && trim(rest).empty()) {
+            if (comma != std::string_view::npos && trim_ows(rest).empty()) {
                 return refuse(ScreenVerdict::Malformed, "invalid Content-Length");
             }
         } while (!rest.empty());

@@ -8,5 +8,6 @@ target_sources(logicmock_server PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/private_file.cpp
     ${CMAKE_CURRENT_LIST_DIR}/iso_time.cpp
     ${CMAKE_CURRENT_LIST_DIR}/random_bytes.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/text.cpp
     ${CMAKE_CURRENT_LIST_DIR}/utf8.cpp
 )

@@ -2,19 +2,10 @@
 
 #include <sstream>
 
+#include "util/text.hpp"
+
 namespace logicmock {
 namespace {
-
-bool is_guid(std::string_view text) {
-    if (text.size() != 36) return false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-        const bool hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-        if (dash ? c != '-' : !hex) return false;
-    }
-    return true;
-}
 
 // "{resource}{suffix}" -> resource, when the resource is valid.
 std::optional<std::string> resource_before(std::string_view word, std::string_view suffix) {
