@@ -83,6 +83,13 @@ def header(entry, name):
     return next((v for k, v in entry["headers"].items() if k.lower() == name.lower()), None)
 
 
+def without_proxy_blocks(text):
+    """docs/proxy.md's Python blocks (proxy-python-*, proxy-imds-python) are run verbatim by
+    tests/sdk/proxy_python_test.py, on default settings through the proxy, not from the examples."""
+    return re.sub(r"<!-- test: proxy-[a-z-]*python[a-z-]* -->\n```python\n.*?```", "", text,
+                  flags=re.S)
+
+
 class ServerProcess:
     """A server started on 127.0.0.1 port 0 over HTTPS; reads its listening line."""
 
@@ -855,6 +862,7 @@ class DocsExampleTest(unittest.TestCase):
             # The user sign-in block is run verbatim by UserSignInTest itself.
             text = re.sub(r"<!-- test: python-user-signin -->\n```python\n.*?```", "", text,
                           flags=re.S)
+            text = without_proxy_blocks(text)
             blocks = re.findall(r"```python\n(.*?)```", text, re.S)
             shown = [b for b in blocks if required or "LogicManagementClient(" in b]
             if required:
@@ -878,7 +886,7 @@ class DocsExampleTest(unittest.TestCase):
         with open(signin_path) as f:
             signin = f.read()
         shown = [(page, b) for page, text in doc_pages()
-                 for b in re.findall(r"```python\n(.*?)```", text, re.S)
+                 for b in re.findall(r"```python\n(.*?)```", without_proxy_blocks(text), re.S)
                  if "ClientSecretCredential(" in b]
         self.assertTrue(shown, "README and docs/ show no ClientSecretCredential example")
         for page, block in shown:
