@@ -72,7 +72,7 @@ start=$(date +%s)
 status=0
 out=$(cd "$work/run" && env -u HTTPS_PROXY -u https_proxy -u HTTP_PROXY -u http_proxy -u NO_PROXY \
     -u no_proxy -u ALL_PROXY -u all_proxy -u NODE_EXTRA_CA_CERTS -u SSL_CERT_FILE -u SSL_CERT_DIR \
-    -u AZURE_TENANT_ID -u AZURE_CLIENT_ID -u AZURE_CLIENT_SECRET -u AZURE_AUTHORITY_HOST \
+    -u AZURE_TENANT_ID -u AZURE_CLIENT_ID -u AZURE_CLIENT_SECRET -u AZURE_AUTHORITY_HOST -u GOFLAGS \
     PATH="$work/bin:$PATH" LOGICMOCK_URL="$SERVER_URL" bash -euo pipefail -c "$run_block" 2>&1) ||
     status=$?
 echo "$out"
