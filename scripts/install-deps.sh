@@ -27,6 +27,9 @@ test_packages=(
     clang-14 libclang-rt-14-dev
     chromium  # the headless browser the sign-in page tests drive (playwright-core, tests/js)
     dpkg-dev file
+    # Go and the track-1 Azure SDK for Go with go-autorest, built offline in GOPATH mode by the
+    # proxy's Go test (tests/sdk/go_proxy_test.sh)
+    golang-go golang-github-azure-azure-sdk-for-go-dev golang-github-azure-go-autorest-dev
 )
 
 packages=("${build_packages[@]}")
