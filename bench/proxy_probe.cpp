@@ -8,8 +8,10 @@
 //       so the two modes of one run compare like for like.
 //   bench_proxy_probe first PORT COUNT
 //       COUNT times, one request to a host not seen before (prod-NN.westus.logic.azure.com, NN
-//       from 10): connect, CONNECT, TLS handshake (a leaf certificate issued for that host),
-//       one request, its answer. Prints the total and its parts (median, min, p90, max in ms).
+//       from 10): connect, CONNECT (the server issues that host's leaf certificate before its
+//       200), TLS handshake, one request, its answer. Prints the total and its parts (median,
+//       min, p90, max in ms). The server keeps each host's leaf: only a server that has not
+//       seen those hosts yet measures issuing them.
 //
 // Certificates are not verified here: the tests check them; this measures time only.
 #include <openssl/ssl.h>

@@ -266,8 +266,9 @@ def markdown(meta, notes, rows, startup, soak, storm, tg, proxy_first=None):
             L.append("| --- | --- |")
             L.append(f"| total: connect, CONNECT, TLS handshake with a new leaf, one request "
                      f"({proxy_first['runs']} hosts, {proxy_first['failed']} failed) | {part('total')} |")
-            L.append(f"| connect and CONNECT answered | {part('connect_answered')} |")
-            L.append(f"| TLS handshake (leaf issued for the host) | {part('tls_handshake')} |")
+            L.append(f"| connect, CONNECT answered (the host's leaf is issued before the 200) | "
+                     f"{part('connect_answered')} |")
+            L.append(f"| TLS handshake | {part('tls_handshake')} |")
             L.append(f"| first request answered | {part('first_answer')} |")
             L.append("")
 
