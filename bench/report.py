@@ -4,7 +4,8 @@
 usage: report.py WORK_DIR OUT_MD OUT_JSON
 
 WORK_DIR holds cases.tsv (one wrk run per line), ID.json (wrk summary written by lua/common.lua),
-startup.json, soak.json, storm.json (probe outputs), meta.json and notes.txt.
+startup.json, soak.json, storm.json, proxy_first.json (probe outputs), meta.json and notes.txt.
+Rows whose script is a probe (bench_proxy_probe) write ID.json in the same shape as wrk's.
 """
 import json
 import os
@@ -23,6 +24,8 @@ STARTUP_MS = 20.0
 RSS_MIB = 32.0
 RSS_FLAT_KIB = 1024  # growth between the 10% and 100% marks of the soak
 C256_MAX_MS = 1000.0
+PROXY_RATIO = 0.9  # issue 21: keep-alive inside a tunnel within 10 % of direct HTTPS
+PROXY_FIRST_MS = 50.0  # issue 21: first request to a new host (CONNECT, handshake, new leaf)
 
 
 def load(work, name):
@@ -65,7 +68,7 @@ def read_cases(work):
                 "group": group,
                 "label": label,
                 "connections": int(conns),
-                "script": "bench/lua/" + lua,
+                "script": ("bench/" if lua.endswith(".cpp") else "bench/lua/") + lua,
                 "expected_status": int(expected),
                 "curl_status": int(curl_status) if curl_status.isdigit() else None,
             }
@@ -106,7 +109,7 @@ def add_ratios(rows):
             r["ratio_to_baseline"] = r["rps"] / base["rps"]
 
 
-def targets(rows, startup, soak, storm, meta):
+def targets(rows, startup, soak, storm, meta, proxy_first=None):
     out = []
 
     def add(name, measured, target, met):
@@ -164,6 +167,15 @@ def targets(rows, startup, soak, storm, meta):
             f"{storm['answered_200']}/{storm['connections']} in {fmt_ms(storm['all_answered_ms'])}; "
             f"fresh client {storm['fresh_client_status']} in {fmt_ms(storm['fresh_client_ms'])}",
             "all 200", ok)
+    proxy, direct = by_id(rows, "lm_valid_proxy"), by_id(rows, "lm_valid_https_probe")
+    if proxy and direct:
+        r = proxy["rps"] / direct["rps"]
+        add("regenerateAccessKey through the proxy vs direct HTTPS (same probe)", f"{r:.2f}×",
+            f"≥ {PROXY_RATIO:g}×", r >= PROXY_RATIO)
+    if proxy_first and proxy_first.get("total"):
+        med = proxy_first["total"]["median_ms"]
+        add(f"first request to a new host through the proxy (median of {proxy_first['runs']})",
+            fmt_ms(med), f"< {PROXY_FIRST_MS:g} ms", med < PROXY_FIRST_MS and proxy_first["failed"] == 0)
     bad = [r["label"] for r in rows if "status_ok" in r and not r["status_ok"]]
     add("every row answered the expected status", "all" if not bad else "wrong: " + ", ".join(bad),
         "all", not bad)
@@ -176,7 +188,7 @@ def machine_busy(meta):
     return meta["cpu_idle_before_pct"] < 85 or meta["compiler_samples_busy"] > 0
 
 
-def markdown(meta, notes, rows, startup, soak, storm, tg):
+def markdown(meta, notes, rows, startup, soak, storm, tg, proxy_first=None):
     L = []
     busy = machine_busy(meta)
     pin = ("not pinned: servers and wrk share both cores" if meta["pin"] == "none"
@@ -216,7 +228,7 @@ def markdown(meta, notes, rows, startup, soak, storm, tg):
             status = f"{r['expected_status']} ✓" if r["status_ok"] else f"**not {r['expected_status']}**"
             who = {"baseline": "", "baseline256": "", "logicmock": "logicmock: ",
                    "logicmock_nojournal": "logicmock: ", "logicmock256": "logicmock: ", "prism": "",
-                   "wiremock": ""}[r["group"]]
+                   "wiremock": "", "proxy": "logicmock: "}[r["group"]]
             L.append(f"| {who}{r['label']} | {fmt_rps(r['rps'])} | {ratio} | {fmt_ms(r['p50_ms'])} | "
                      f"{fmt_ms(r['p99_ms'])} | {fmt_ms(r['max_ms'])} | {errors} | {status} |")
         L.append("")
@@ -242,6 +254,23 @@ def markdown(meta, notes, rows, startup, soak, storm, tg):
                      f"{ratio(wm_on, wm_off)} |")
         L.append("")
     table({"baseline256", "logicmock256"}, "Many connections: 256 keep-alive connections")
+
+    if any(r["group"] == "proxy" for r in rows) or proxy_first:
+        table({"proxy"}, "The proxy: 16 keep-alive connections, bench_proxy_probe (wrk cannot CONNECT)")
+        if proxy_first and proxy_first.get("total"):
+            def part(key):
+                v = proxy_first[key]
+                return (f"median {fmt_ms(v['median_ms'])} (min {fmt_ms(v['min_ms'])}, p90 "
+                        f"{fmt_ms(v['p90_ms'])}, max {fmt_ms(v['max_ms'])})")
+            L.append("| first request to a new host (prod-NN.westus.logic.azure.com) | time |")
+            L.append("| --- | --- |")
+            L.append(f"| total: connect, CONNECT, TLS handshake with a new leaf, one request "
+                     f"({proxy_first['runs']} hosts, {proxy_first['failed']} failed) | {part('total')} |")
+            L.append(f"| connect, CONNECT answered (the host's leaf is issued before the 200) | "
+                     f"{part('connect_answered')} |")
+            L.append(f"| TLS handshake | {part('tls_handshake')} |")
+            L.append(f"| first request answered | {part('first_answer')} |")
+            L.append("")
 
     L.append("## Start-up, memory, 1000 connections at once")
     L.append("")
@@ -297,15 +326,16 @@ def main():
     startup = load(work, "startup.json")
     soak = load(work, "soak.json")
     storm = load(work, "storm.json")
+    proxy_first = load(work, "proxy_first.json")
     with open(os.path.join(work, "notes.txt")) as f:
         notes = [line.strip() for line in f if line.strip()]
-    tg = targets(rows, startup, soak, storm, meta)
+    tg = targets(rows, startup, soak, storm, meta, proxy_first)
     meta["machine_busy"] = machine_busy(meta)
     with open(out_md, "w") as f:
-        f.write(markdown(meta, notes, rows, startup, soak, storm, tg))
+        f.write(markdown(meta, notes, rows, startup, soak, storm, tg, proxy_first))
     with open(out_json, "w") as f:
         json.dump({"meta": meta, "notes": notes, "rows": rows, "startup": startup, "soak": soak,
-                   "storm": storm, "targets": tg}, f, indent=2)
+                   "storm": storm, "proxy_first": proxy_first, "targets": tg}, f, indent=2)
         f.write("\n")
 
 

@@ -15,7 +15,7 @@
 #   BENCH_WIREMOCK_DIR where npm ci installs bench/wiremock's pinned WireMock (default
 #                     /tmp/logicmock-bench-wiremock)
 #   BENCH_WIREMOCK_WARMUP JIT warm-up of each WireMock server before it is measured (default 20s)
-#   BENCH_SKIP        space-separated parts to skip: nginx prism wiremock soak storm startup
+#   BENCH_SKIP        space-separated parts to skip: nginx prism wiremock soak storm startup proxy
 #   BENCH_RESULTS     output directory (default bench/results)
 set -euo pipefail
 
@@ -106,7 +106,7 @@ log "building Release into $BUILD"
 cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DLOGICMOCK_BUILD_BENCH=ON \
     -DLOGICMOCK_BUILD_TESTS=OFF -DLOGICMOCK_BUILD_CLIENT=OFF -DLOGICMOCK_WERROR=OFF >/dev/null
 cmake --build "$BUILD" -j "$(nproc)" --target logicmock-server bench_baseline_server \
-    bench_startup_probe bench_connection_storm >"$WORK/build.log" 2>&1 ||
+    bench_startup_probe bench_connection_storm bench_proxy_probe >"$WORK/build.log" 2>&1 ||
     { tail -40 "$WORK/build.log" >&2 && exit 1; }
 BIN=$BUILD/bin
 
@@ -176,6 +176,19 @@ run_case() {
         log "wrk failed for $id: $(tail -3 "$WORK/$id.wrk.txt")"
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$id" "$group" "$label" "$conns" "$expected" "$check" \
         "$lua" >>"$CASES"
+}
+
+# run_probe_case ID LABEL CONNECTIONS PORT proxy|direct CHECK_STATUS: like run_case, driven by
+# bench_proxy_probe (wrk cannot CONNECT); its summary has wrk's JSON shape.
+run_probe_case() {
+    local id=$1 label=$2 conns=$3 port=$4 mode=$5 check=$6
+    local seconds=${DURATION%s}
+    log "$label (-c$conns, ${seconds}s)"
+    $WRK_CPUS "$BIN/bench_proxy_probe" keepalive "$port" "$conns" 1 "$mode" >/dev/null 2>&1 || true
+    $WRK_CPUS "$BIN/bench_proxy_probe" keepalive "$port" "$conns" "$seconds" "$mode" \
+        >"$WORK/$id.json" 2>"$WORK/$id.err" || log "probe reported errors for $id"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$id" proxy "$label" "$conns" 200 "$check" \
+        proxy_probe.cpp >>"$CASES"
 }
 
 machine_load() { cut -d' ' -f1-3 /proc/loadavg; }
@@ -282,6 +295,23 @@ run_case lm_invalid_nojournal logicmock_nojournal "regenerateAccessKey invalid b
 stop_pid "$LM_NOJ_PID"
 run_case lm_valid_https logicmock "regenerateAccessKey valid (HTTPS)" $C "$LM_HTTPS" regenerate_valid.lua 200 \
     "$(curl_status POST "$LM_HTTPS$REGEN" '{"keyType":"Primary"}')"
+# The proxy (issue 21): one CONNECT management.azure.com:443 per connection, then keep-alive
+# inside the tunnel, against the HTTPS listener driven by the same probe right after, so the
+# ratio compares like for like; then the first request to new hosts (a leaf issued for each).
+if ! skipped proxy; then
+    LM_PORT=${LM_URL##*:}
+    LM_TLS_PORT=${LM_HTTPS##*:}
+    proxy_check=$(curl -s -o /dev/null -w '%{http_code}' --proxy "$LM_URL" -k -X POST \
+        "https://management.azure.com$REGEN" -H 'Authorization: Bearer bench-token' \
+        -H 'Content-Type: application/json' --data '{"keyType":"Primary"}' || true)
+    run_probe_case lm_valid_proxy "regenerateAccessKey valid (through the proxy: CONNECT, then keep-alive)" \
+        $C "$LM_PORT" proxy "$proxy_check"
+    run_probe_case lm_valid_https_probe "regenerateAccessKey valid (HTTPS, same probe)" $C \
+        "$LM_TLS_PORT" direct "$(curl_status POST "$LM_HTTPS$REGEN" '{"keyType":"Primary"}')"
+    log "first request to 20 new hosts through the proxy"
+    $WRK_CPUS "$BIN/bench_proxy_probe" first "$LM_PORT" 20 >"$WORK/proxy_first.json" ||
+        log "proxy first-request probe reported failures"
+fi
 run_case lm_invalid logicmock "regenerateAccessKey invalid body (400)" $C "$LM_URL" regenerate_invalid.lua 400 \
     "$(curl_status POST "$LM_URL$REGEN" '{"keyType":"Tertiary"}')"
 run_case lm_unknown logicmock "unknown workflow (404)" $C "$LM_URL" unknown_workflow.lua 404 \

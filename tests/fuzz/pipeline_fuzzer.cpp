@@ -3,8 +3,15 @@
 // a line "%%"; each request is laid out as (every part optional)
 //   METHOD \n TARGET \n (Name: value \n)* \n BODY
 // so mutations reach every stage, and a fault rule posted in one request acts on the next.
+// A request may start with a line "@host:port": it came inside a CONNECT tunnel to that
+// authority (Request::proxied, scheme https), as the transport sets it. The proxy's own first
+// lines are ordinary METHOD/TARGET lines: "CONNECT host:port", "GET http://169.254.169.254/..."
+// or "GET https://...". The /_mock/ admin API is reached only by direct requests, as on the wire.
 //
 // The oracle (any violation traps, so libFuzzer keeps the input):
+// - CONNECT accepted (a served host:port) is an empty 200, and changes nothing;
+// - the proxy's refusals (403 ProxyHostNotServed, 400 ProxyRequestInvalid, 421
+//   MisdirectedRequest) are ErrorResponses; on Entra's hosts and IMDS errors are Entra's shape;
 // - a 5xx that no fault asked for (no x-mock-fault header, no fault rule in force) is a bug;
 // - an error (>= 400) that no fault shaped must carry an ErrorResponse body;
 // - a non-2xx answer must leave every workflow's keys (and the set of workflows) as they were;
@@ -19,6 +26,8 @@
 
 #include "admin/admin_api.hpp"
 #include "faults/fault_engine.hpp"
+#include "hosts/host_table.hpp"
+#include "hosts/proxy_request.hpp"
 #include "identity/protocol/identity_routes.hpp"
 #include "logicmock/http_headers.hpp"
 #include "logicmock/json_text.hpp"
@@ -43,6 +52,12 @@ std::string_view take_line(std::string_view& rest) {
 
 logicmock::Request parse_request(std::string_view rest) {
     logicmock::Request request;
+    if (!rest.empty() && rest.front() == '@') {
+        const std::string_view authority = take_line(rest).substr(1);
+        auto parsed = logicmock::parse_authority(authority, 443);
+        request.proxied = parsed ? logicmock::ProxiedTarget{"https", parsed->host, parsed->port}
+                                 : logicmock::ProxiedTarget{"https", std::string(authority), 443};
+    }
     request.method = take_line(rest);
     request.target = take_line(rest);
     while (!rest.empty()) {
@@ -120,29 +135,56 @@ void check(bool ok) {
     if (!ok) __builtin_trap();
 }
 
+// Which kind of answer a request must get when no fault is in play: the proxy's decision (as
+// Service::handle takes it), then the service of the host it names, else of its path.
+enum class Expect { Tunnel, Arm, Identity };
+
+Expect expected_shape(const logicmock::ProxyDecision& decision,
+                      const std::optional<logicmock::IdentityRoute>& identity) {
+    using Kind = logicmock::ProxyDecision::Kind;
+    using logicmock::HostService;
+    if (decision.kind == Kind::OpenTunnel) return Expect::Tunnel;
+    if (decision.kind == Kind::Refuse) return Expect::Arm;
+    if (decision.service == HostService::Entra || decision.service == HostService::Imds) {
+        return Expect::Identity;
+    }
+    if (decision.service) return Expect::Arm;  // ARM and the runtimes answer in ARM's shape
+    return identity ? Expect::Identity : Expect::Arm;
+}
+
 void run_one(const logicmock::Request& request) {
     const bool fault_possible =
         request.headers.contains("x-mock-fault") || !service().faults().list().empty();
     const std::string before = key_state();
-    logicmock::Response response = logicmock::is_admin_target(request.target)
-                                       ? logicmock::handle_admin(service(), request)
-                                       : service().handle(request);
+    const bool admin = !request.proxied && logicmock::is_admin_target(request.target);
+    logicmock::Response response =
+        admin ? logicmock::handle_admin(service(), request) : service().handle(request);
     check(response.status >= 200 && response.status <= 599);
+    const auto decision = !admin && service().options().proxy ? logicmock::decide_proxy(request)
+                                                              : logicmock::ProxyDecision{};
+    const logicmock::Request& served = decision.rewritten ? *decision.rewritten : request;
+    const auto identity = identity_route_of(served);
+    const Expect expect = expected_shape(decision, identity);
+    if (expect == Expect::Tunnel) {  // the transport answers "200 Connection established"
+        check(response.status == 200 && response.body.empty());
+        check(key_state() == before);
+        return;
+    }
     check(response.headers.contains("x-ms-request-id"));
-    const auto identity = identity_route_of(request);
     if (!fault_possible) {
         check(response.status < 500);
         if (response.status >= 400) {
-            if (!identity) {
+            if (expect == Expect::Arm) {
                 check(is_error_response(response.body));
-            } else if (is_sign_in_page(*identity)) {
+            } else if (identity && is_sign_in_page(*identity)) {
                 check(is_html_page(response) || is_entra_error(response.body));
             } else {
                 check(is_entra_error(response.body));
             }
         }
         if (response.status >= 300 && response.status < 400) {
-            check(identity && is_sign_in_page(*identity) && is_loopback_location(response));
+            check(expect == Expect::Identity && identity && is_sign_in_page(*identity) &&
+                  is_loopback_location(response));
         }
     }
     if (response.status < 200 || response.status > 299) check(key_state() == before);

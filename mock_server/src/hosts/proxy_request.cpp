@@ -53,13 +53,16 @@ ProxyDecision open_tunnel(const Request& request) {
 }
 
 ProxyDecision absolute_form(const Request& request) {
-    if (starts_with_ci(request.target, "https://")) {
+    // Inside a tunnel an https:// URL is the absolute form of a request to the tunnel's host
+    // (RFC 9112 3.2.2: a server accepts it); without a tunnel it would be a forwarded request.
+    const bool https = starts_with_ci(request.target, "https://");
+    if (https && !request.proxied) {
         return refuse(ErrorId::ProxyRequestInvalid,
                       {"https:// URLs go through a CONNECT tunnel, not as a forwarded request."});
     }
-    const std::string_view rest = std::string_view(request.target).substr(7);
+    const std::string_view rest = std::string_view(request.target).substr(https ? 8 : 7);
     const auto path_start = rest.find_first_of("/?");
-    auto authority = parse_authority(rest.substr(0, path_start), 80);
+    auto authority = parse_authority(rest.substr(0, path_start), https ? 443 : 80);
     if (!authority) {
         return refuse(ErrorId::ProxyRequestInvalid, {"the request URL names no valid host."});
     }

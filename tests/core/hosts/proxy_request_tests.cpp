@@ -114,6 +114,14 @@ TEST_CASE("inside a tunnel the Host must be the tunnel's, and CONNECT is not nes
     inside.headers.set("Host", "login.microsoftonline.com");
     require_arm_error(f.service.handle(inside), 421, "MisdirectedRequest");
 
+    // The absolute form of a request inside the tunnel: its own host is served, another is not.
+    inside.headers.set("Host", "management.azure.com");
+    inside.target = "https://management.azure.com" + regenerate_target();
+    CHECK(f.service.handle(inside).status == 200);
+    inside.target = "https://login.microsoftonline.com/common/discovery/instance";
+    inside.headers.set("Host", "login.microsoftonline.com");
+    require_arm_error(f.service.handle(inside), 421, "MisdirectedRequest");
+
     Request nested = connect_to("management.azure.com:443");
     nested.proxied = ProxiedTarget{"https", "management.azure.com", 443};
     require_arm_error(f.service.handle(nested), 400, "ProxyRequestInvalid");

@@ -6,6 +6,7 @@
 #include "identity/protocol/entra_errors.hpp"
 #include "logicmock/http_headers.hpp"
 #include "util/random_bytes.hpp"
+#include "util/utf8.hpp"
 
 namespace logicmock {
 namespace {
@@ -124,7 +125,8 @@ Response serve_instance_discovery(const IdentityRequest& in) {
             const auto end = endpoint.find_first_of("/?#", path + 1);
             const std::string segment = endpoint.substr(path + 1, end - path - 1);
             if (!segment.empty() && segment.size() <= 256 &&
-                segment.find_first_of("%\"\\<>") == std::string::npos) {
+                segment.find_first_of("%\"\\<>") == std::string::npos &&
+                is_valid_utf8(segment)) {  // it is echoed in JSON, which cannot hold bad UTF-8
                 tenant = segment;
             }
         }
