@@ -324,7 +324,7 @@ TEST_CASE("a token request over --max-body-bytes gets Entra's 400 and ARM's path
     REQUIRE(f.service.transport_error(arm, 413).status == 413);
 }
 
-TEST_CASE("accept-any gives a user's own tenant GUID tokens; seeded does not", "[identity]") {
+TEST_CASE("accept-any gives a user's own tenant GUID tokens, seeded does not", "[identity]") {
     const std::string own_tenant = "0F1E2D3C-4B5A-4978-8695-A4B3C2D1E0F9";
     IdentityFixture seeded;
     require_entra_error(seeded.handle(token_request(own_tenant)), 400, "invalid_tenant", 90002);
