@@ -29,8 +29,8 @@ std::string workflow_resource_id(const WorkflowRecord& workflow);
 nlohmann::json workflow_definition(const WorkflowRecord& workflow);
 
 // The GET body: id, name, type, location, tags and properties (state, version, times, ...).
-nlohmann::json workflow_resource_json(const WorkflowRecord& workflow,
-                                      const ServiceOptions& options, bool azure_hosts = false);
+nlohmann::json workflow_resource_json(const WorkflowRecord& workflow, const ServiceOptions& options,
+                                      bool azure_hosts = false);
 
 // A percent-encoded URL path segment or query value (RFC 3986 unreserved kept).
 std::string url_encode(std::string_view text);

@@ -8,7 +8,6 @@
 #include <filesystem>
 #include <stdexcept>
 
-
 namespace logicmock {
 namespace {
 

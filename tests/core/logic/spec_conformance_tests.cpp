@@ -1,5 +1,5 @@
-// Checks against the published contract in ../shared (LOGICMOCK_SHARED_DIR, tests/core/CMakeLists.txt)
-// when it is there; reported to CTest as skipped otherwise (kSkipped).
+// Checks against the published contract in ../shared (LOGICMOCK_SHARED_DIR,
+// tests/core/CMakeLists.txt) when it is there; reported to CTest as skipped otherwise (kSkipped).
 
 #include <catch2/catch.hpp>
 #include <filesystem>

@@ -109,7 +109,8 @@ Response serve_device_login(const IdentityRequest& in) {
         return device_page(in, entra_error_text(EntraErrorId::UnknownUserCode, {}), "", user_name);
     }
     std::optional<TenantRecord> tenant;
-    if (!is_multi_tenant_alias(pending->tenant)) tenant = resolve_tenant(in.store, pending->tenant, in.options.identity);
+    if (!is_multi_tenant_alias(pending->tenant))
+        tenant = resolve_tenant(in.store, pending->tenant, in.options.identity);
     auto user = sign_in_user(in.store, tenant ? &*tenant : nullptr, user_name, form.value("passwd"),
                              in.options.identity);
     if (!user) {
