@@ -47,7 +47,9 @@ struct Service::Impl {
     mutable RequestJournal journal{options.journal_size, options.journal_body_limit};
     mutable Throttler throttler{options.throttling};
 
-    OperationResult run_pipeline(RequestContext& context) const {
+    // azure_hosts: answers name Azure's own host names (callback URLs), because the request came
+    // through the proxy or named an Azure host, or --azure-host-urls says so.
+    OperationResult run_pipeline(RequestContext& context, bool azure_hosts) const {
         const Request& request = context.request;
         RequestTrace& trace = context.trace;
         const auto api_version = context.target.query_value("api-version");
@@ -116,7 +118,6 @@ struct Service::Impl {
                 ResourcesInput{*store, options, match, api_version.value_or("")});
         }
         const auto& target_workflow = std::get<RouteTarget>(workflow);
-        const bool azure_hosts = names_azure_hosts(request);
         if (target_workflow.site) {  // the Microsoft.Web site scopes: web/
             return run_web_operation(
                 WebOperationInput{*store, options, match, *target_workflow.site,
@@ -185,14 +186,6 @@ struct Service::Impl {
         return response;
     }
 
-    // Whether answers name Azure's own host names (callback URLs): the request came through the
-    // proxy or named an Azure host, or --azure-host-urls says so.
-    bool names_azure_hosts(const Request& request) const {
-        if (options.azure_host_urls || request.proxied) return true;
-        auto host = request.headers.get("Host");
-        return host && service_for_host_header(*host).has_value();
-    }
-
     // The host table's service, or for a direct request to this server's own address, the one
     // its path names (every service shares the loopback port).
     static HostService service_by_path(const RequestContext& context) {
@@ -233,13 +226,13 @@ struct Service::Impl {
             case HostService::Arm:
                 break;
         }
-        return run_arm(context);
+        return run_arm(context, options.azure_host_urls || decision.service.has_value());
     }
 
-    Response run_arm(RequestContext& context) const {
+    Response run_arm(RequestContext& context, bool azure_hosts) const {
         OperationResult result;
         try {
-            result = run_pipeline(context);
+            result = run_pipeline(context, azure_hosts);
         } catch (const std::exception&) {
             result = internal_error(context.now);
         }
