@@ -28,12 +28,7 @@ fail() { echo "FAIL $1"; failures=$((failures + 1)); }
 if [ "$status" -eq 0 ]; then pass "the contract suite passes at https://management.azure.com"
 else fail "the contract suite exited $status:"; tail -40 "$work/out"; fi
 
-curl -s --noproxy '*' "$SERVER_URL/_mock/journal?limit=1000" >"$work/journal.json"
-python3 - "$work/journal.json" >"$work/journal" <<'PY'
-import json, sys
-for e in json.load(open(sys.argv[1]))["value"]:
-    print(e["operation"], e["status"], e["path"])
-PY
+journal_lines "$work/journal"
 check() {  # check NAME PATTERN: a journal line matches the extended regular expression
     if grep -Eq -- "$2" "$work/journal"; then pass "$1"; else fail "$1"; fi
 }

@@ -36,3 +36,12 @@ stop_server() {
     fi
     [ -n "${FIXTURE_DIR:-}" ] && rm -rf "$FIXTURE_DIR"
 }
+
+# journal_lines FILE: the running server's journal, one "operation status path" line per entry
+# (a CONNECT's path is its host:port), read on the direct address past any proxy variables.
+journal_lines() {
+    curl -s --noproxy '*' "$SERVER_URL/_mock/journal?limit=1000" |
+        python3 -c 'import json, sys
+for e in json.load(sys.stdin)["value"]:
+    print(e["operation"], e["status"], e["path"])' >"$1"
+}

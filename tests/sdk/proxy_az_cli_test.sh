@@ -38,12 +38,7 @@ else
 fi
 
 # What the server saw, one "operation status host-or-path" line per journal entry.
-curl -s --noproxy '*' "$SERVER_URL/_mock/journal?limit=1000" >"$work/journal.json"
-python3 - "$work/journal.json" >"$work/journal" <<'PY'
-import json, sys
-for e in json.load(open(sys.argv[1]))["value"]:
-    print(e["operation"], e["status"], e["path"])
-PY
+journal_lines "$work/journal"
 check() {  # check NAME PATTERN: a journal line matches the extended regular expression
     if grep -Eq -- "$2" "$work/journal"; then pass "$1"; else fail "$1"; fi
 }
